@@ -1,0 +1,27 @@
+# The front door: the README's commands and the CI workflows call these targets, nothing else.
+# Each target does its own set-up (system packages, .venv, pinned Python packages) through scripts/setup.sh.
+SHELL := /bin/bash
+VENV := .venv
+export NO_MKDOCS_2_WARNING := 1
+MKDOCS := $(VENV)/bin/mkdocs
+HOST ?= 127.0.0.1:8000
+
+.PHONY: serve build test setup setup-test
+
+## serve: build and serve the site with live reload at http://$(HOST)/ (Arabic at /ar/)
+serve: setup
+	$(MKDOCS) serve --dev-addr $(HOST)
+
+## build: strict build of both languages into site/
+build: setup
+	$(MKDOCS) build --strict --clean
+
+## test: the whole test suite (unit, build, browser, exports), as CI runs it
+test: setup-test
+	$(VENV)/bin/python -m pytest
+
+setup:
+	@scripts/setup.sh site
+
+setup-test:
+	@scripts/setup.sh test

@@ -1,0 +1,63 @@
+"""Small rewrites of rendered HTML that Material's templates cannot express through blocks."""
+import posixpath
+import re
+from urllib.parse import urljoin, urlparse
+
+_HTML_TAG = re.compile(r"<html\b([^>]*)>")
+_BODY_DIR = re.compile(r'<body\b[^>]*\bdir="(ltr|rtl)"')
+_ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
+_SWITCHER = re.compile(r'(<a href=")(/[^"]*)(" hreflang="[^"]+" class="md-select__link")')
+
+
+def set_html_dir(html: str) -> str:
+    """Copy the body's text direction onto <html>, so lang and dir sit together on the root element."""
+    body = _BODY_DIR.search(html)
+    if not body:
+        return html
+    return _HTML_TAG.sub(lambda m: m.group(0) if "dir=" in m.group(1)
+                         else f'<html{m.group(1)} dir="{body.group(1)}">', html, count=1)
+
+
+def absolute_alternates(html: str, page_url: str, default_lang: str) -> str:
+    """Make hreflang alternates absolute (search engines ignore relative ones) and add x-default."""
+    default_href = None
+
+    def absolute(m):
+        nonlocal default_href
+        href = urljoin(page_url, m.group(1))
+        if m.group(2) == default_lang:
+            default_href = href
+        return f'<link rel="alternate" href="{href}" hreflang="{m.group(2)}">'
+
+    html = _ALTERNATE.sub(absolute, html)
+    if default_href and 'hreflang="x-default"' not in html:
+        html = html.replace("</head>", f'<link rel="alternate" href="{default_href}" hreflang="x-default">\n</head>', 1)
+    return html
+
+
+_SITEMAP_DEFAULT = re.compile(r'(\s*)<xhtml:link rel="alternate" hreflang="(\w+)" href="([^"]+)"/>')
+
+
+def sitemap_with_x_default(xml: str, default_lang: str) -> str:
+    """Add an x-default alternate (the default language's URL) next to each URL's hreflang links."""
+    def add(m):
+        if m.group(2) != default_lang:
+            return m.group(0)
+        return f'{m.group(0)}{m.group(1)}<xhtml:link rel="alternate" hreflang="x-default" href="{m.group(3)}"/>'
+    return _SITEMAP_DEFAULT.sub(add, xml)
+
+
+def relative_switcher_links(html: str, page_url: str, site_url: str) -> str:
+    """Make the language switcher's root-absolute links (the i18n plugin's, on home pages) relative, so
+    they work wherever the site is served: a preview folder, another path, the offline bundle."""
+    site_path = urlparse(site_url).path or "/"
+    here = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
+
+    def relative(m):
+        path = m.group(2)
+        if not path.startswith(site_path):
+            return m.group(0)
+        target = path[len(site_path):].rstrip("/") or "."
+        rel = posixpath.relpath(target, here or ".")
+        return f"{m.group(1)}{'./' if rel == '.' else rel + '/'}{m.group(3)}"
+    return _SWITCHER.sub(relative, html)
