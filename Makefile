@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(VENV)/bin/mkdocs
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build test setup setup-test
+.PHONY: serve build test links setup setup-test
 
 ## serve: build and serve the site with live reload at http://$(HOST)/ (Arabic at /ar/)
 # Not strict: while editing, a warning is printed but the page stays visible; `make build` is strict.
@@ -20,6 +20,10 @@ build: setup
 ## test: the whole test suite (unit, build, browser, exports), as CI runs it
 test: setup-test
 	$(VENV)/bin/python -m pytest
+
+## links: request every external link in the content (needs the internet; CI runs it weekly)
+links: setup
+	$(VENV)/bin/python scripts/check_external_links.py --online docs kb/data
 
 setup:
 	@scripts/setup.sh site
