@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(VENV)/bin/mkdocs
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build test links setup setup-test
+.PHONY: serve build test links translations setup setup-test
 
 ## serve: build and serve the site with live reload at http://$(HOST)/ (Arabic at /ar/)
 # Not strict: while editing, a warning is printed but the page stays visible; `make build` is strict.
@@ -24,6 +24,10 @@ test: setup-test
 ## links: request every external link in the content (needs the internet; CI runs it weekly)
 links: setup
 	$(VENV)/bin/python scripts/check_external_links.py --online docs kb/data
+
+## translations: status of every page pair (fails on a missing page; outdated translations only warn)
+translations: setup
+	$(VENV)/bin/python -m kb translations
 
 setup:
 	@scripts/setup.sh site
