@@ -36,12 +36,25 @@ def find_links(paths):
                     yield file, lineno, match.group().rstrip(TRAILING)
 
 
+class _KeepMethod(urllib.request.HTTPRedirectHandler):
+    """Follow redirects with the same method (urllib turns a redirected HEAD into a GET)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            new.method = req.get_method()
+        return new
+
+
+OPENER = urllib.request.build_opener(_KeepMethod)
+
+
 def check(url, timeout):
     """Request `url`; return (problem or None, final URL). HEAD first, GET when HEAD is not allowed."""
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
+            with OPENER.open(request, timeout=timeout) as response:
                 return None, response.geturl()
         except urllib.error.HTTPError as err:
             if method == "HEAD" and err.code in (403, 405, 501):

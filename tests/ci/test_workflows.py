@@ -1,0 +1,178 @@
+"""The GitHub Actions workflows, read as data: least privilege, pinned actions, deploy only after the tests,
+and no command of their own: every command they run is one the README documents, and every `make` target
+exists in the Makefile."""
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(workflow: dict):
+    for job_id, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            yield job_id, step
+
+
+def run_commands(script: str) -> list[str]:
+    """The commands of a `run:` script: one per line, and each part of an `a && b` chain."""
+    return [part.strip() for line in script.splitlines() for part in line.split("&&") if part.strip()]
+
+
+def readme_commands() -> set[str]:
+    """Every command line in the README's shell code blocks, comments and alignment spaces removed."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = set()
+    for block in re.findall(r"^```(?:sh|bash|shell)\n(.*?)^```", text, re.S | re.M):
+        for line in block.splitlines():
+            line = line.split(" #", 1)[0].strip()
+            commands.update(run_commands(line))
+    return {" ".join(c.split()) for c in commands}
+
+
+def makefile_targets() -> set[str]:
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([A-Za-z][\w-]*)\s*:(?!=)", text, re.M))
+
+
+@pytest.fixture(scope="module")
+def workflows() -> dict[str, dict]:
+    assert WORKFLOWS, "no workflow files in .github/workflows"
+    return {path.name: load(path) for path in WORKFLOWS}
+
+
+@pytest.fixture(scope="module")
+def ci(workflows) -> dict:
+    return workflows["ci.yml"]
+
+
+def test_the_expected_workflows_exist(workflows):
+    assert {"ci.yml", "links.yml"} <= set(workflows)
+
+
+def test_top_level_permissions_are_empty_and_each_job_asks_for_the_least(workflows):
+    for name, wf in workflows.items():
+        assert wf.get("permissions") == {}, f"{name}: top-level permissions must be {{}}"
+        for job_id, job in wf["jobs"].items():
+            perms = job.get("permissions")
+            assert isinstance(perms, dict), f"{name}: job {job_id} must state its permissions"
+            writes = {scope for scope, level in perms.items() if level == "write"}
+            if job_id == "deploy":
+                assert perms == {"pages": "write", "id-token": "write"}, f"{name}: {job_id}: {perms}"
+            else:
+                assert not writes, f"{name}: job {job_id} must not write: {sorted(writes)}"
+                assert perms.get("contents") == "read", f"{name}: job {job_id}"
+
+
+def test_every_action_is_pinned_by_commit_sha_with_its_version_in_a_comment(workflows):
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        for job_id, step in steps(load(path)):
+            if "uses" not in step:
+                continue
+            uses = step["uses"]
+            assert SHA_PIN.match(uses), f"{path.name}: {job_id}: {uses} is not pinned by a full commit SHA"
+            assert re.search(re.escape(uses) + r" # v\d+\.\d+\.\d+\s*$", text, re.M), \
+                f"{path.name}: {uses} needs its version in a comment (# vX.Y.Z)"
+
+
+def test_checkouts_keep_no_credentials(workflows):
+    checkouts = [(name, step) for name, wf in workflows.items() for _, step in steps(wf)
+                 if step.get("uses", "").startswith("actions/checkout@")]
+    assert len(checkouts) == len(workflows)
+    for name, step in checkouts:
+        assert step.get("with", {}).get("persist-credentials") is False, name
+
+
+def test_no_dangerous_trigger_and_no_expression_inside_run_scripts(workflows):
+    for name, wf in workflows.items():
+        triggers = wf["on"] if isinstance(wf["on"], (dict, list)) else [wf["on"]]
+        assert "pull_request_target" not in triggers and "workflow_run" not in triggers, name
+        for job_id, step in steps(wf):
+            # Values reach scripts through `env:`; text spliced into a script could run as code.
+            assert "${{" not in step.get("run", ""), f"{name}: {job_id}: {step.get('name')}"
+
+
+def test_ci_runs_on_every_pull_request_and_push_without_paths_filter(ci):
+    on = ci["on"]
+    assert "pull_request" in on and "push" in on
+    for event in ("pull_request", "push"):
+        config = on[event] or {}
+        assert not {"paths", "paths-ignore", "branches-ignore"} & set(config), event
+    assert "branches" not in (on["pull_request"] or {}), "every pull request, whatever its base"
+
+
+def test_every_command_is_a_documented_make_target_or_readme_command(workflows):
+    documented, targets = readme_commands(), makefile_targets()
+    seen = set()
+    for name, wf in workflows.items():
+        for job_id, step in steps(wf):
+            for command in run_commands(step.get("run", "")):
+                normalised = " ".join(command.split())
+                assert normalised in documented, f"{name}: {job_id}: `{command}` is not in the README"
+                words = shlex.split(command)
+                if words[0] == "make":
+                    assert len(words) == 2 and words[1] in targets, f"{name}: `{command}`: no such target"
+                    seen.add(words[1])
+    assert {"check", "build", "pdf", "test", "links"} <= seen
+
+
+def test_ci_job_runs_check_build_export_test_in_order_then_uploads_the_preview(ci):
+    test_job = ci["jobs"]["test"]
+    made = [c for s in test_job["steps"] for c in run_commands(s.get("run", "")) if c.startswith("make ")]
+    assert made == ["make check", "make build", "make pdf", "make test"]
+    uploads = [s for s in test_job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert len(uploads) == 1 and uploads[0]["with"]["path"].rstrip("/") == "site"
+    # The preview is uploaded even when a later test fails, as long as the site and its exports exist.
+    assert "steps.export.outcome == 'success'" in uploads[0]["if"]
+
+
+def test_site_and_repository_urls_come_from_the_environment(ci):
+    build = next(s for s in ci["jobs"]["test"]["steps"] if s.get("run") == "make build")
+    assert build["env"]["SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
+    assert build["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    pages = next(s for s in ci["jobs"]["test"]["steps"] if s.get("id") == "pages")
+    assert pages["uses"].startswith("actions/configure-pages@")
+    mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^site_url: !ENV \[SITE_URL,", mkdocs, re.M)
+    assert re.search(r"^repo_url: !ENV \[REPO_URL,", mkdocs, re.M)
+
+
+def test_deploy_needs_the_tests_runs_from_main_only_and_never_races(ci):
+    deploy, test_job = ci["jobs"]["deploy"], ci["jobs"]["test"]
+    needs = deploy["needs"] if isinstance(deploy["needs"], list) else [deploy["needs"]]
+    assert needs == ["test"]
+    assert any("make test" in s.get("run", "") for s in test_job["steps"])
+    assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    # The deployed files are the tested ones: uploaded by the test job, on main only.
+    upload = next(s for s in test_job["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["if"] == deploy["if"] and upload["with"]["path"].rstrip("/") == "site"
+
+
+def test_external_links_are_checked_weekly_online(workflows):
+    links = workflows["links.yml"]
+    crons = [entry["cron"] for entry in links["on"]["schedule"]]
+    assert len(crons) == 1 and crons[0].split()[2:] == ["*", "*", "1"], crons  # once a week, on Mondays
+    recipe = re.search(r"^links:.*\n\t(.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert recipe and "check_external_links.py --online" in recipe.group(1)
+
+
+def test_dependabot_updates_pip_and_actions():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert {"pip", "github-actions"} <= set(ecosystems)
+    assert all(u["directory"] == "/" and u["schedule"]["interval"] == "weekly" for u in ecosystems.values())
