@@ -1,0 +1,189 @@
+"""Rendering content data for readers: UI strings, durations, agenda times, the Sources section and the
+generated catalogues (Markdown), in English or Arabic. Pure functions, used by the hooks and templates."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+from kb.model import LANGS, SECTIONS, label, parse, read_text, sources, ui, vocabularies
+
+
+def t(lang: str, key: str, **values) -> str:
+    """The UI string `key` in `lang` (from kb/data/ui.yml), formatted with `values`."""
+    text = ui()[lang][key]
+    return text.format(**values) if values else text
+
+
+def plural(forms: dict, n: int, lang: str) -> str:
+    """Pick the plural form of a count: Arabic has one, two, few (3–10) and many (11+, 0)."""
+    if n == 1:
+        key = "one"
+    elif n == 2:
+        key = "two"
+    elif lang == "ar" and 3 <= n % 100 <= 10:
+        key = "few"
+    else:
+        key = "many" if lang == "ar" or n != 1 else "one"
+    return forms[key].format(n=n)
+
+
+def duration_text(minutes: int, lang: str) -> str:
+    """180 -> "3 hours", 90 -> "1 hour 30 minutes" / "ساعة واحدة و30 دقيقة"."""
+    hours, rest = divmod(int(minutes), 60)
+    parts = []
+    if hours:
+        parts.append(plural(ui()[lang]["hours"], hours, lang))
+    if rest or not hours:
+        parts.append(plural(ui()[lang]["mins"], rest, lang))
+    return ui()[lang]["and"].join(parts)
+
+
+def agenda_rows(agenda: list[dict]) -> list[tuple[str, int, str]]:
+    """(start time as H:MM from the beginning, minutes, title) of each agenda part."""
+    rows, start = [], 0
+    for part in agenda:
+        rows.append((f"{start // 60}:{start % 60:02d}", part["minutes"], part["title"]))
+        start += part["minutes"]
+    return rows
+
+
+def _escape(text: str) -> str:
+    return re.sub(r"([\\\[\]*_`<>])", r"\\\1", str(text))
+
+
+def source_entry(source_id: str, lang: str) -> str:
+    """One source as a line of text: title as given, type, publisher, place, date (or "date not stated")."""
+    s = sources()[source_id]
+    title = s.get("title_ar") if lang == "ar" and s.get("title_ar") else s["title"]
+    parts = [f"*{_escape(title)}*"]
+    for key in ("type", "publisher", "place"):
+        value = s.get(key)
+        if isinstance(value, dict):
+            value = value.get(lang) or value.get("en")
+        if value:
+            parts.append(_escape(value))
+    parts.append(_escape(s["date"]) if s.get("date") else t(lang, "date_not_stated"))
+    return ("، " if lang == "ar" else ". ").join(parts) + ("." if lang == "en" else "")
+
+
+def sources_section(source_ids: list[str], lang: str) -> str:
+    """The Markdown of the localised Sources section (heading id `sources`)."""
+    items = "\n".join(f"1. {source_entry(s, lang)}" for s in source_ids if s in sources())
+    return f"\n\n## {t(lang, 'sources')} {{#sources}}\n\n{items}\n"
+
+
+# ── Catalogues ────────────────────────────────────────────────────────────────────────────────────
+
+def collect(docs_dir: Path, lang: str) -> dict[str, dict]:
+    """The front matter of every readable page of a language: {path relative to the language folder: meta}."""
+    pages = {}
+    base = Path(docs_dir) / lang
+    for file in sorted(base.rglob("*.md")):
+        text, _ = read_text(file.read_bytes(), str(file))
+        page, _ = parse(text, str(file)) if text is not None else (None, None)
+        if page is not None:
+            pages[file.relative_to(base).as_posix()] = page.meta
+    return pages
+
+
+def _link(meta: dict, target: str, here: str) -> str:
+    href = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    text = f"[{_escape(meta.get('title') or target)}]({href})"
+    return f"- {text}: {_escape(meta['description'])}" if meta.get("description") else f"- {text}"
+
+
+def _of_kind(pages: dict, kind: str) -> dict:
+    return {rel: m for rel, m in pages.items() if m.get("kind") == kind}
+
+
+def _grouped(pages: dict, key: str, vocab: str, lang: str, here: str, id_prefix: str) -> str:
+    """Level-3 headings, one per vocabulary term (in the vocabulary's order) that has pages, with their links."""
+    out = []
+    for term in vocabularies()[vocab]:
+        matching = {rel: m for rel, m in pages.items()
+                    if term == m.get(key) or (isinstance(m.get(key), list) and term in m[key])}
+        if matching:
+            out.append(f"### {label(vocab, term, lang)} {{#{id_prefix}-{term}}}\n")
+            out += [_link(m, rel, here) for rel, m in matching.items()]
+            out.append("")
+    return "\n".join(out)
+
+
+def _front_matter(title: str, description: str) -> str:
+    dump = lambda s: json.dumps(s, ensure_ascii=False)  # JSON strings are YAML strings
+    return f"---\nkind: page\ntitle: {dump(title)}\ndescription: {dump(description)}\n---\n"
+
+
+def theme_path(term: str) -> str:
+    return f"themes/{term}.md"
+
+
+def section_catalogue(section_index: str, pages: dict, lang: str) -> str:
+    """The generated Markdown appended to a section's index page (`case-studies/index.md`...), or ''."""
+    section = section_index.split("/")[0]
+    kind = next((k for k, s in SECTIONS.items() if s == section), None)
+    if kind is None:
+        return ""
+    members = _of_kind(pages, kind)
+    if not members:
+        return f"\n\n{t(lang, 'none_yet')}\n"
+    if kind == "case-study":
+        return (f"\n\n## {t(lang, 'by_theme')} {{#by-theme}}\n\n"
+                + _grouped(members, "themes", "themes", lang, section_index, "theme")
+                + f"\n## {t(lang, 'by_region')} {{#by-region}}\n\n"
+                + _grouped(members, "region", "regions", lang, section_index, "region"))
+    if kind == "initiative-list":
+        return (f"\n\n## {t(lang, 'by_area')} {{#by-area}}\n\n"
+                + _grouped(members, "area", "initiative-areas", lang, section_index, "area"))
+    lines = [_link(m, rel, section_index) for rel, m in members.items()]
+    if kind == "workshop-kit":
+        lines = [line + f" ({duration_text(m['duration'], lang)})" if isinstance(m.get("duration"), int) else line
+                 for line, m in zip(lines, members.values())]
+        return f"\n\n## {t(lang, 'all_kits')} {{#all-kits}}\n\n" + "\n".join(lines) + "\n"
+    return "\n\n" + "\n".join(lines) + "\n"
+
+
+def theme_page(term: str, pages: dict, lang: str) -> str:
+    """The generated page of one theme: its pages grouped by kind."""
+    name = label("themes", term, lang)
+    here = theme_path(term)
+    out = [_front_matter(name, t(lang, "theme_description", theme=name)),
+           f"# {name}\n"]
+    matching = {rel: m for rel, m in pages.items() if term in (m.get("themes") or [])
+                and m.get("kind") != "page"}
+    if not matching:
+        out.append(t(lang, "none_yet"))
+    for kind in SECTIONS:
+        of_kind = _of_kind(matching, kind)
+        if of_kind:
+            plural_label = {"case-study": "case-studies", "workshop-kit": "workshops",
+                            "initiative-list": "initiatives", "event": "events",
+                            "organisation": "organisations"}[kind]
+            out.append(f"## {label('kinds', kind, lang)} {{#{plural_label}}}\n")
+            out += [_link(m, rel, here) for rel, m in of_kind.items()]
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def themes_index(pages: dict, lang: str) -> str:
+    """The generated themes index: every theme with its number of pages."""
+    out = [_front_matter(t(lang, "themes_title"), t(lang, "themes_description")),
+           f"# {t(lang, 'themes_title')}\n", t(lang, "themes_description") + "\n"]
+    for term in vocabularies()["themes"]:
+        n = sum(1 for m in pages.values() if term in (m.get("themes") or []) and m.get("kind") != "page")
+        out.append(f"- [{label('themes', term, lang)}]({term}.md): {t(lang, 'count_pages', n=n)}")
+    return "\n".join(out) + "\n"
+
+
+def theme_files(pages: dict, lang: str) -> dict[str, str]:
+    """Every generated theme page of a language: {path relative to the language folder: Markdown}."""
+    files = {"themes/index.md": themes_index(pages, lang)}
+    for term in vocabularies()["themes"]:
+        files[theme_path(term)] = theme_page(term, pages, lang)
+    return files
+
+
+__all__ = ["LANGS", "t", "duration_text", "agenda_rows", "sources_section", "collect", "section_catalogue",
+           "theme_files"]

@@ -1,0 +1,156 @@
+"""Validate all content: every page of docs/en and docs/ar on its own, then each page against its
+translation and the tree as a whole (counterparts, slugs, links in front matter). Reports every problem."""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+from kb.model import LANGS, SHARED_KEYS, Page, Problem, line_of, validate_page
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def validate_tree(docs_dir: Path, root: Path | None = None) -> tuple[dict[str, dict[str, Page]], list[Problem]]:
+    """Validate docs_dir/<lang>/**/*.md. Returns the parsed pages {lang: {relative path: Page}} and problems,
+    with paths relative to `root` (the project folder; default: docs_dir's parent)."""
+    docs_dir = Path(docs_dir)
+    root = Path(root) if root else docs_dir.parent
+    pages: dict[str, dict[str, Page]] = {lang: {} for lang in LANGS}
+    files: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    problems: list[Problem] = []
+    for lang in LANGS:
+        base = docs_dir / lang
+        for file in sorted(base.rglob("*.md")) if base.is_dir() else []:
+            rel = file.relative_to(base).as_posix()
+            shown = os.path.relpath(file, root).replace(os.sep, "/")
+            files[lang][rel] = shown
+            page, found = validate_page(file.read_bytes(), shown)
+            problems += found
+            if page is not None:
+                pages[lang][rel] = page
+    problems += check_counterparts(files)
+    problems += check_slugs(files)
+    problems += check_translations(pages)
+    problems += check_references(pages, files)
+    return pages, sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
+
+
+def check_counterparts(files: dict[str, dict[str, str]]) -> list[Problem]:
+    """Every page exists in both languages at the same relative path."""
+    out = []
+    for lang in LANGS:
+        for other in LANGS:
+            for rel in sorted(set(files[lang]) - set(files[other])):
+                out.append(Problem(files[lang][rel], 1, "translation", f"no {other} counterpart",
+                                   f"create docs/{other}/{rel} (python -m kb new scaffolds both)"))
+    return out
+
+
+def url_of(rel: str) -> str:
+    """The page's URL path under the language root (use_directory_urls)."""
+    stem = rel[:-3]
+    if stem == "index" or stem.endswith("/index") or stem.endswith("/README"):
+        stem = stem.rsplit("/", 1)[0] if "/" in stem else ""
+    return stem.lower()
+
+
+def check_slugs(files: dict[str, dict[str, str]]) -> list[Problem]:
+    """File names are slugs, and no two pages of a language share a URL (x.md and x/index.md, X.md and x.md)."""
+    out = []
+    for lang in LANGS:
+        seen: dict[str, str] = {}
+        for rel, shown in sorted(files[lang].items()):
+            for part in rel[:-3].split("/"):
+                if not _SLUG.fullmatch(part):
+                    out.append(Problem(shown, 1, "slug", f"'{part}' is not a slug",
+                                       "rename the file: lowercase letters, digits and hyphens only"))
+                    break
+            url = url_of(rel)
+            if url in seen:
+                out.append(Problem(shown, 1, "slug", f"duplicate slug '{url or '/'}' (also {seen[url]})",
+                                   "rename one of the two pages"))
+            seen.setdefault(url, shown)
+    return out
+
+
+def _shared(meta: dict, key: str):
+    value = meta.get(key)
+    if key == "partners" and isinstance(value, list):  # the names are localised, the rest is not
+        return [{k: v for k, v in p.items() if k in ("org", "type", "role")} if isinstance(p, dict) else p
+                for p in value]
+    if key == "agenda" and isinstance(value, list):
+        return [a.get("minutes") if isinstance(a, dict) else a for a in value]
+    if key == "initiatives" and isinstance(value, list):
+        return [i.get("status") if isinstance(i, dict) else i for i in value]
+    return value
+
+
+def check_translations(pages: dict[str, dict[str, Page]]) -> list[Problem]:
+    """Metadata that is not prose is identical in a page and its translation (reported on the translation)."""
+    out = []
+    first, second = LANGS
+    for rel, page in sorted(pages[second].items()):
+        original = pages[first].get(rel)
+        if original is None:
+            continue
+        for key in SHARED_KEYS:
+            a, b = _shared(original.meta, key), _shared(page.meta, key)
+            if a != b:
+                what = {"agenda": " (minutes)", "initiatives": " (statuses)", "partners": " (org, type, role)"}
+                out.append(Problem(page.path, line_of(page, key) if key in page.meta else 1, key,
+                                   f"differs from its translation{what.get(key, '')}: {first} has {a!r}, "
+                                   f"{second} has {b!r}",
+                                   f"see {original.path}:{line_of(original, key) if key in original.meta else 1};"
+                                   " make them identical"))
+    return out
+
+
+def check_references(pages: dict[str, dict[str, Page]], files: dict[str, dict[str, str]]) -> list[Problem]:
+    """Page paths in front matter (related, event, organisers, partners' org) name existing pages."""
+    out = []
+    for lang in LANGS:
+        for rel, page in sorted(pages[lang].items()):
+            refs = []
+            for key in ("related", "organisers"):
+                if isinstance(page.meta.get(key), list):
+                    refs += [((key, i), v) for i, v in enumerate(page.meta[key])]
+            if "event" in page.meta:
+                refs.append((("event",), page.meta["event"]))
+            for i, partner in enumerate(page.meta.get("partners") or []):
+                if isinstance(partner, dict) and isinstance(partner.get("org"), str):
+                    refs.append((("partners", i, "org"), f"organisations/{partner['org']}.md"))
+            for keys, target in refs:
+                if isinstance(target, str) and target.endswith(".md") and target not in files[lang]:
+                    out.append(Problem(page.path, line_of(page, *keys), ".".join(map(str, keys)),
+                                       f"no page docs/{lang}/{target}",
+                                       "use a path relative to the language folder, e.g. case-studies/x.md"))
+    return out
+
+
+def report(problems: list[Problem], github: bool | None = None) -> str:
+    """The problems as text lines (and GitHub annotations when running in GitHub Actions)."""
+    if github is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+    lines = [str(p) for p in problems]
+    if github:
+        lines += [p.annotation() for p in problems]
+    return "\n".join(lines)
+
+
+def main(root: Path | None = None) -> int:
+    """Validate docs/ under `root` (the project); print every problem; 0 when there is none."""
+    from kb.model import ROOT
+    root = Path(root or ROOT)
+    try:
+        pages, problems = validate_tree(root / "docs", root)
+    except Exception as e:  # a bug of ours must still read as one line, not a traceback
+        print(f"docs: validator error: {type(e).__name__}: {e}", file=sys.stderr)
+        return 2
+    if problems:
+        print(report(problems), file=sys.stderr)
+        print(f"{len(problems)} problem(s) in docs/", file=sys.stderr)
+        return 1
+    print(f"docs: {sum(len(p) for p in pages.values())} pages checked, no problems")
+    return 0
