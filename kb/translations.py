@@ -120,7 +120,9 @@ def load(path: Path, lang: str) -> Doc:
         try:
             meta = yaml.safe_load(m.group(1) or "") or {}
         except yaml.YAMLError as exc:
-            line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
+            # The mark's line counts from the front matter's first line; keep it inside the front matter.
+            last = text[:m.end()].count("\n") - 1
+            line = min(getattr(getattr(exc, "problem_mark", None), "line", 0) + 2, last)
             raise TranslationError(path, line, "front matter is not valid YAML") from None
         if not isinstance(meta, dict):
             raise TranslationError(path, 2, "front matter must be a mapping of keys to values")
