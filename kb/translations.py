@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from kb import model
+
 LANGS = ("en", "ar")
 DEFAULT_LANG = "en"
 KEY = "translation"
@@ -26,60 +28,9 @@ STATUS_PAGE = "translation-status.md"
 STATUSES = ("missing", "different", "outdated", "unrecorded", "complete")
 FAILING = {"missing", "different"}
 
-UI = {
-    "en": {
-        "lang": {"en": "English", "ar": "Arabic"},
-        "notice_title": "Outdated translation",
-        "notice": "The {src} version of this page has changed since this translation was made, so this page "
-                  "may lack the latest changes.",
-        "notice_link": "Read the current {src} version",
-        "title": "Translation status",
-        "description": "Every page of the knowledge base in English and Arabic, and whether its translation "
-                       "is current.",
-        "intro": "Every page exists in English and Arabic. A translated page records which version of its "
-                 "source it follows; this page, generated at each build, compares them.",
-        "summary": "Summary",
-        "pages": "Pages",
-        "count": "Pages",
-        "page": "Page",
-        "source": "Source",
-        "status_h": "Status",
-        "differences": "Structural differences",
-        "total": "Total",
-        "status": {"complete": "Complete", "outdated": "Outdated", "unrecorded": "Not yet reviewed",
-                   "different": "Differs from its source", "missing": "Missing"},
-        "explain": {"complete": "the translation follows the current source",
-                    "outdated": "the source changed after the translation",
-                    "unrecorded": "no review recorded yet",
-                    "different": "recorded as current, but headings, links, numbers or images differ",
-                    "missing": "one language has no page"},
-    },
-    "ar": {
-        "lang": {"en": "الإنجليزية", "ar": "العربية"},
-        "notice_title": "ترجمة غير محدَّثة",
-        "notice": "عُدِّلت النسخة {src} من هذه الصفحة بعد ترجمتها، فقد لا تتضمن هذه الصفحة آخر التعديلات.",
-        "notice_link": "اقرأ النسخة {src} الحالية",
-        "title": "حالة الترجمة",
-        "description": "صفحات قاعدة المعارف كلها بالعربية والإنجليزية، ومدى مطابقة كل ترجمة لأصلها الحالي.",
-        "intro": "لكل صفحة نسخة عربية ونسخة إنجليزية. تسجّل الصفحة المترجمة النسخة التي تُرجمت عنها من أصلها، "
-                 "وتقارن هذه الصفحة، التي تُولَّد عند كل بناء للموقع، بين النسختين.",
-        "summary": "الملخص",
-        "pages": "الصفحات",
-        "count": "عدد الصفحات",
-        "page": "الصفحة",
-        "source": "لغة الأصل",
-        "status_h": "الحالة",
-        "differences": "الفروق البنيوية",
-        "total": "المجموع",
-        "status": {"complete": "مكتملة", "outdated": "غير محدَّثة", "unrecorded": "لم تُراجَع بعد",
-                   "different": "تختلف عن أصلها", "missing": "ناقصة"},
-        "explain": {"complete": "الترجمة مطابقة للأصل الحالي",
-                    "outdated": "عُدِّل الأصل بعد الترجمة",
-                    "unrecorded": "لم تُسجَّل مراجعة بعد",
-                    "different": "مسجَّلة على أنها محدَّثة، لكن العناوين أو الروابط أو الأرقام أو الصور تختلف",
-                    "missing": "لا توجد الصفحة في إحدى اللغتين"},
-    },
-}
+def ui(lang: str) -> dict:
+    """This module's UI strings in `lang`, from kb/data/ui.yml."""
+    return model.ui()[lang]["translation"]
 
 
 class TranslationError(Exception):
@@ -533,13 +484,13 @@ def notice_html(pair: Pair | None, lang: str, href: str | None) -> str:
     """A short notice, in the page's language, on an outdated translation; empty for any other page."""
     if not pair or pair.status != "outdated" or pair.source == lang or not href:
         return ""
-    ui = UI[lang]
-    src = ui["lang"][pair.source]
+    t = ui(lang)
+    src = t["lang"][pair.source]
     return (f'<div class="admonition warning kb-outdated-translation">'
-            f'<p class="admonition-title">{ui["notice_title"]}</p>'
-            f'<p>{ui["notice"].format(src=src)} '
+            f'<p class="admonition-title">{t["notice_title"]}</p>'
+            f'<p>{t["notice"].format(src=src)} '
             f'<a href="{href}" hreflang="{pair.source}" lang="{pair.source}" dir="{_dir(pair.source)}">'
-            f'<span lang="{lang}" dir="{_dir(lang)}">{ui["notice_link"].format(src=src)}</span></a>.</p></div>')
+            f'<span lang="{lang}" dir="{_dir(lang)}">{t["notice_link"].format(src=src)}</span></a>.</p></div>')
 
 
 def _dir(lang: str) -> str:
@@ -559,16 +510,16 @@ def insert_notice(html: str, notice: str) -> str:
 
 def status_markdown(pairs: list[Pair], lang: str) -> str:
     """The translation-status page in one language: counts per status, then every pair."""
-    ui = UI[lang]
+    t = ui(lang)
     c = counts(pairs)
-    rows = [f"| {ui['status'][s]} | {ui['explain'][s]} | {c[s]} |" for s in reversed(STATUSES)]
-    out = ["---", f"title: {json.dumps(ui['title'], ensure_ascii=False)}",
-           f"description: {json.dumps(ui['description'], ensure_ascii=False)}", "---", "",
-           f"# {ui['title']} {{#translation-status}}", "", ui["intro"], "",
-           f"## {ui['summary']} {{#summary}}", "", f"| {ui['status_h']} | | {ui['count']} |", "|---|---|--:|",
-           *rows, f"| **{ui['total']}** | | **{len(pairs)}** |", "",
-           f"## {ui['pages']} {{#pages}}", "",
-           f"| {ui['page']} | {ui['source']} | {ui['status_h']} | {ui['differences']} |", "|---|---|---|--:|"]
+    rows = [f"| {t['status'][s]} | {t['explain'][s]} | {c[s]} |" for s in reversed(STATUSES)]
+    out = ["---", f"title: {json.dumps(t['title'], ensure_ascii=False)}",
+           f"description: {json.dumps(t['description'], ensure_ascii=False)}", "---", "",
+           f"# {t['title']} {{#translation-status}}", "", t["intro"], "",
+           f"## {t['summary']} {{#summary}}", "", f"| {t['status_h']} | | {t['count']} |", "|---|---|--:|",
+           *rows, f"| **{t['total']}** | | **{len(pairs)}** |", "",
+           f"## {t['pages']} {{#pages}}", "",
+           f"| {t['page']} | {t['source']} | {t['status_h']} | {t['differences']} |", "|---|---|---|--:|"]
     for p in sorted(pairs, key=lambda p: (STATUSES.index(p.status), p.rel)):
         doc = p.docs.get(lang)
         if doc:
@@ -576,9 +527,9 @@ def status_markdown(pairs: list[Pair], lang: str) -> str:
             page = f"[{title}]({p.rel})" if p.rel != STATUS_PAGE else title
         else:
             page = f"`{p.rel}`"
-        src = ui["lang"][p.source] if p.source else "–"
+        src = t["lang"][p.source] if p.source else "–"
         diffs = len(p.differences) if p.status != "missing" else "–"
-        out.append(f"| {page} | {src} | {ui['status'][p.status]} | {diffs} |")
+        out.append(f"| {page} | {src} | {t['status'][p.status]} | {diffs} |")
     return "\n".join(out) + "\n"
 
 
