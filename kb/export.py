@@ -473,9 +473,10 @@ def pdf_files(site: Site) -> list[dict]:
         files.append({"file": f"knowledge-base-{lang.code}.pdf", "lang": lang.code, "kind": "knowledge-base",
                       "kit": None})
         for src in workshop_kits(site, lang):
+            title = front_matter(site.docs_dir / lang.code / src).get("title") or src
             for which in ("facilitator-guide", "handout"):
                 files.append({"file": f"{kit_slug(src)}-{which}-{lang.code}.pdf", "lang": lang.code,
-                              "kind": which, "kit": src})
+                              "kind": which, "kit": src, "title": title})
     return files
 
 

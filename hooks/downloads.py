@@ -1,0 +1,34 @@
+"""Hook: download links with sizes (from the exports' manifest) on kit pages and the downloads page; the
+exported files copied into site/downloads; in the offline export build, a local iframe-worker shim."""
+from mkdocs.plugins import event_priority
+
+from kb.downloads import (DOWNLOADS_PAGE, copy_files, downloads_listing, insert_after_h1, kit_box,
+                          load_manifest, store)
+
+# Material's offline plugin adds this polyfill from unpkg.com; the bundle must make no outside request.
+LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+@event_priority(-50)  # after the offline plugin's on_config
+def on_config(config):
+    polyfills = config.extra.get("polyfills") or []
+    config.extra["polyfills"] = [LOCAL_SHIM if "iframe-worker" in url else url for url in polyfills]
+
+
+def on_page_content(html, page, config, files):
+    lang, _, path = page.file.src_uri.partition("/")
+    manifest = load_manifest(store(), _offline(config))
+    if path == DOWNLOADS_PAGE:
+        return html + downloads_listing(manifest, page.url, lang)
+    if page.meta.get("kind") == "workshop-kit":
+        return insert_after_h1(html, kit_box(manifest, path, page.url, lang))
+    return html
+
+
+def on_post_build(config):
+    copy_files(load_manifest(store(), _offline(config)), store(), config.site_dir)

@@ -1,0 +1,123 @@
+"""Download links (with file sizes) rendered from the exports' manifest, so a build without exports has no
+link to a missing file: the downloads page says the files are not part of the build, kit pages show nothing."""
+from __future__ import annotations
+
+import datetime
+import html
+import json
+import os
+import posixpath
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+STORE = ROOT / "build" / "downloads"
+UI_FILE = ROOT / "kb" / "data" / "ui-exports.yml"
+# The downloads page, relative to each language folder (not printed in the knowledge-base PDF).
+DOWNLOADS_PAGE = "downloads.md"
+# Folder of the built site the files are copied to.
+FOLDER = "downloads"
+LANG_NAMES = {"en": "English", "ar": "العربية"}
+
+
+def store() -> Path:
+    """Where the exports and manifest.json are kept between builds (KB_DOWNLOADS overrides build/downloads)."""
+    return Path(os.environ.get("KB_DOWNLOADS") or STORE)
+
+
+def load_manifest(folder: Path, offline: bool = False) -> dict:
+    """The manifest's entries whose file exists; an offline bundle carries the PDFs but not the zips."""
+    try:
+        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {"edition": None, "files": []}
+    files = [e for e in data.get("files", []) if (folder / e["file"]).is_file()
+             and not (offline and e["kind"] == "offline")]
+    return {"edition": data.get("edition"), "files": files}
+
+
+def ui(lang: str) -> dict:
+    with open(UI_FILE, encoding="utf-8") as f:
+        return (yaml.safe_load(f) or {}).get(lang, {})
+
+
+def human_size(size: int, lang: str) -> str:
+    """1234567 -> '1.2 MB' (localised unit); under a megabyte in whole kilobytes."""
+    strings = ui(lang)
+    if size < 1_000_000:
+        return strings["size_kb"].format(size=max(1, round(size / 1000)))
+    return strings["size_mb"].format(size=f"{size / 1_000_000:.1f}")
+
+
+def href(page_url: str, file: str) -> str:
+    """A link from the page at `page_url` (site-relative) to downloads/<file>."""
+    here = posixpath.dirname(page_url) if not page_url.endswith("/") else page_url.rstrip("/")
+    return posixpath.relpath(f"{FOLDER}/{file}", here or ".")
+
+
+def _item(entry: dict, label: str, page_url: str, page_lang: str) -> str:
+    lang = entry["lang"]  # the entry is described in its own language
+    facts = [human_size(entry["bytes"], lang)]
+    if entry.get("pages"):
+        facts.append(ui(lang)["downloads_pages"].format(pages=entry["pages"]))
+    hreflang = "" if lang == page_lang else f' hreflang="{lang}"'
+    return (f'<li><a href="{html.escape(href(page_url, entry["file"]))}" download{hreflang}>{html.escape(label)}</a>'
+            f' <span class="kb-downloads__size">({html.escape("، ".join(facts) if lang == "ar" else ", ".join(facts))})'
+            f'</span></li>')
+
+
+def kit_box(manifest: dict, kit: str, page_url: str, lang: str) -> str:
+    """The kit's facilitator guide and handout in the page's language, or '' when they were not exported."""
+    strings = ui(lang)
+    entries = [e for e in manifest["files"] if e.get("kit") == kit and e["lang"] == lang]
+    if not entries:
+        return ""
+    items = "".join(_item(e, strings[f"downloads_{e['kind'].replace('-', '_')}"], page_url, lang)
+                    for e in sorted(entries, key=lambda e: e["kind"] != "facilitator-guide"))
+    return (f'<div class="kb-downloads admonition abstract"><p class="admonition-title">'
+            f'{html.escape(strings["downloads_title"])}</p><ul>{items}</ul></div>')
+
+
+def downloads_listing(manifest: dict, page_url: str, lang: str) -> str:
+    """The downloads page's body: this language's files first, then the other language's, with sizes."""
+    strings = ui(lang)
+    if not manifest["files"]:
+        return f'<p class="kb-downloads-none">{html.escape(strings["downloads_none"])}</p>'
+    out = []
+    langs = sorted({e["lang"] for e in manifest["files"]}, key=lambda code: code != lang)
+    for code in langs:
+        entries = [e for e in manifest["files"] if e["lang"] == code]
+        attrs = "" if code == lang else f' lang="{code}" dir="{"rtl" if code == "ar" else "ltr"}"'
+        out.append(f'<section class="kb-downloads-lang"{attrs}><h2 id="downloads-{code}">'
+                   f'{html.escape(LANG_NAMES.get(code, code))}</h2><ul>')
+        s = ui(code)
+        for kind in ("knowledge-base", "offline"):
+            out += [_item(e, s[f"downloads_{'kb' if kind == 'knowledge-base' else kind}"], page_url, lang)
+                    for e in entries if e["kind"] == kind]
+        out.append("</ul>")
+        for kit in sorted({e["kit"] for e in entries if e.get("kit")}):
+            title = next((e.get("title") for e in entries if e.get("kit") == kit and e.get("title")), kit)
+            out.append(f"<h3>{html.escape(title)}</h3><ul>")
+            out += [_item(e, s[f"downloads_{e['kind'].replace('-', '_')}"], page_url, lang)
+                    for e in sorted(entries, key=lambda e: e["kind"] != "facilitator-guide") if e.get("kit") == kit]
+            out.append("</ul>")
+        out.append("</section>")
+    if manifest.get("edition"):
+        from babel.dates import format_date
+        day = format_date(datetime.date.fromisoformat(manifest["edition"]), format="long", locale=lang)
+        out.append(f'<p class="kb-downloads-edition">{html.escape(strings["downloads_edition"].format(date=day))}</p>')
+    return "".join(out)
+
+
+def insert_after_h1(content: str, box: str) -> str:
+    end = content.find("</h1>")
+    return content if end < 0 or not box else content[:end + 5] + box + content[end + 5:]
+
+
+def copy_files(manifest: dict, source: Path, site_dir: Path) -> None:
+    dest = Path(site_dir) / FOLDER
+    for entry in manifest["files"]:
+        dest.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source / entry["file"], dest / entry["file"])
