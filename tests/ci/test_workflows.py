@@ -135,10 +135,10 @@ def test_every_command_is_a_documented_make_target_or_readme_command(workflows):
     assert {"check", "build", "pdf", "test", "links"} <= seen
 
 
-def test_ci_job_runs_check_build_export_test_in_order_then_uploads_the_preview(ci):
+def test_ci_job_runs_checks_build_export_test_in_order_then_uploads_the_preview(ci):
     test_job = ci["jobs"]["test"]
     made = [c for s in test_job["steps"] for c in run_commands(s.get("run", "")) if c.startswith("make ")]
-    assert made == ["make check", "make build", "make pdf", "make test"]
+    assert made == ["make check", "make translations", "make build", "make pdf", "make test"]
     uploads = [s for s in test_job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert len(uploads) == 1 and uploads[0]["with"]["path"].rstrip("/") == "site"
     # The preview is uploaded even when a later test fails, as long as the site and its exports exist.
