@@ -118,6 +118,7 @@ class Section:
     images: dict = field(default_factory=dict)
     numbers: dict = field(default_factory=dict)
     anchors: dict = field(default_factory=dict)
+    spelled: set = field(default_factory=set)     # numbers written as words ("five", «الخامس»)
 
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
@@ -137,6 +138,21 @@ _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _NUMBER = re.compile(rf"[{_DIGITS}]+(?:[.,\u066b\u066c][{_DIGITS}]+)*")
 # Arabic writes one and two as words (دقيقة، دقيقتان: the singular and the dual), so they are not compared.
 _WORD_NUMBERS = {"1", "2"}
+# Three to ten are often written as words, cardinal or ordinal («أهم خمس مبادرات» for "TOP 5 Initiatives"): a
+# number in one page is matched by its digits or by one of these words in the other (Arabic without «ال»).
+_SPELLED = {
+    "3": "three third ثلاث ثلاثة ثالث ثالثة",
+    "4": "four fourth أربع أربعة رابع رابعة",
+    "5": "five fifth خمس خمسة خامس خامسة",
+    "6": "six sixth ست ستة سادس سادسة",
+    "7": "seven seventh سبع سبعة سابع سابعة",
+    "8": "eight eighth ثمان ثماني ثمانية ثامن ثامنة",
+    "9": "nine ninth تسع تسعة تاسع تاسعة",
+    "10": "ten tenth عشر عشرة عاشر عاشرة",
+}
+_WORD_TO_NUMBER = {word: n for n, words in _SPELLED.items() for word in words.split()}
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0640]")    # short vowels, shadda, sukun, tatweel
+_WORD = re.compile(r"[^\W\d_]+")
 _TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
 
 
@@ -197,6 +213,19 @@ def _collect(line: str, n: int, sec: Section):
         number = normalise_number(m.group(0))
         if number not in _WORD_NUMBERS:
             sec.numbers.setdefault(number, n)
+    for word in _WORD.findall(_ARABIC_MARKS.sub("", line).lower()):
+        number = _spelled_number(word)
+        if number:
+            sec.spelled.add(number)
+
+
+def _spelled_number(word: str) -> str | None:
+    """The number a word spells out, if any; Arabic words may carry و ف ب ل ك and the article ال."""
+    forms = [word]
+    if word[:1] in "وفبلك":
+        forms.append(word[1:])
+    forms += [f[2:] for f in forms if f.startswith("ال")] + [f[2:] for f in forms if f.startswith("لل")]
+    return next((_WORD_TO_NUMBER[f] for f in forms if f in _WORD_TO_NUMBER), None)
 
 
 @dataclass
@@ -241,7 +270,7 @@ def _one_way(a: Doc, x: Section, b: Doc, y: Section) -> list[Difference]:
     for attr, label in _ITEMS:
         there = getattr(y, attr)
         for item, line in getattr(x, attr).items():
-            if item not in there:
+            if item not in there and not (attr == "numbers" and item in y.spelled):
                 out.append(Difference(f"{label} {item!r} is not in {_show(b.path)} "
                                       f"(its section there: {_show(b.path)}:{y.line})", a.path, line, b.path, y.line))
     return out
@@ -257,6 +286,7 @@ def _merge(secs: list[Section]) -> Section:
         for attr, _ in _ITEMS:
             for item, line in getattr(s, attr).items():
                 getattr(whole, attr).setdefault(item, line)
+        whole.spelled |= s.spelled
     return whole
 
 

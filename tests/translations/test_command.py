@@ -204,3 +204,16 @@ def test_heading_count_differences_name_both_files(tmp_path):
                                          ("١٬٥٠٠", "1500"), ("٣٫٥", "3.5"), ("05", "5"), ("3.5", "3.5")])
 def test_numbers_compare_across_digit_systems(raw, number):
     assert tr.normalise_number(raw) == number
+
+
+@pytest.mark.parametrize("word, number", [("الرابع", "4"), ("خمس", "5"), ("وللخامسة", "5"), ("بثلاثة", "3"),
+                                          ("fifth", "5"), ("Ten", "10"), ("التَّاسِع", "9"), ("خمسين", None),
+                                          ("مبادرات", None)])
+def test_numbers_three_to_ten_may_be_spelled_out(tmp_path, word, number):
+    for lang, body in (("en", "# T\n\nStrategic direction 4, TOP 5, 3 days, the 9 regions, 10 rooms.\n"),
+                       ("ar", f"# ت\n\nنص فيه {word}.\n")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "p.md").write_text(body, encoding="utf-8")
+    missing = {d.message.split("'")[1] for d in tr.compare(tr.load(tmp_path / "en/p.md", "en"),
+                                                           tr.load(tmp_path / "ar/p.md", "ar"))}
+    assert missing == {"4", "5", "3", "9", "10"} - {number}
