@@ -1,0 +1,21 @@
+"""Hook: render the glossary page from kb/data/glossary.yml and link the first use of each term on every
+other page to its entry (the logic lives in kb/glossary.py)."""
+from mkdocs.exceptions import PluginError
+
+from kb import glossary
+
+
+def on_config(config):
+    try:
+        glossary.terms.cache_clear()
+        glossary.terms()
+    except glossary.GlossaryError as exc:
+        raise PluginError(f"glossary data is invalid:\n{exc}") from None
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = getattr(page.file, "locale", None) or config["theme"]["language"]
+    src = page.file.src_uri
+    if glossary.lang_relative(src, lang) == glossary.PAGE:
+        return markdown.rstrip() + "\n\n" + glossary.render(lang)
+    return glossary.link_terms(markdown, lang, glossary.glossary_href(src, lang))

@@ -1,0 +1,326 @@
+"""The bilingual glossary: load and check kb/data/glossary.yml, render the glossary page of a language, and
+link the first use of each term on a page (Arabic matched through attached prefixes and diacritics)."""
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+GLOSSARY = DATA / "glossary.yml"
+NAMES = DATA / "names.yml"
+PAGE = "glossary.md"  # the glossary page, relative to the language folder
+LANGS = ("en", "ar")
+OTHER = {"en": "ar", "ar": "en"}
+KEYS = {"en": True, "ar": True, "def_en": True, "def_ar": True, "forms_en": False, "forms_ar": False}
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class GlossaryError(ValueError):
+    """The glossary data is invalid; the message lists each problem as path:line: id: message."""
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    en: str
+    ar: str
+    def_en: str
+    def_ar: str
+    forms_en: tuple[str, ...] = ()
+    forms_ar: tuple[str, ...] = ()
+
+    def text(self, lang: str) -> str:
+        return getattr(self, lang)
+
+    def definition(self, lang: str) -> str:
+        return getattr(self, f"def_{lang}")
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        """The term and its listed forms, without a parenthesised abbreviation ("LIS" is listed as a form)."""
+        main = re.sub(r"\s*\([^)]*\)", "", self.text(lang)).strip()
+        return tuple(dict.fromkeys([main, *getattr(self, f"forms_{lang}")]))
+
+
+# ── Loading and checking ────────────────────────────────────────────────────────────────────────────
+
+def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term], list[str]]:
+    """Parse the glossary YAML; returns the terms and the problems, each as 'path:line: id: message'."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return {}, [f"{path}:{mark.line + 1 if mark else 1}: yaml: {getattr(exc, 'problem', exc)}"]
+    if not isinstance(root, yaml.MappingNode):
+        return {}, [f"{path}:1: glossary: expected a mapping of term ids to entries"]
+    terms, problems, seen_forms = {}, [], {}
+    for key_node, value_node in root.value:
+        tid, line = key_node.value, key_node.start_mark.line + 1
+
+        def bad(message, line=line, tid=tid):
+            problems.append(f"{path}:{line}: {tid}: {message}")
+        if not _ID.fullmatch(tid):
+            bad("the id must be lower-case ASCII words joined by hyphens (it is the anchor on both pages)")
+        if tid in terms:
+            bad("duplicate id")
+        if not isinstance(value_node, yaml.MappingNode):
+            bad("expected a mapping with en, ar, def_en, def_ar")
+            continue
+        entry = yaml.safe_load(yaml.serialize(value_node))
+        lines = {k.value: k.start_mark.line + 1 for k, _ in value_node.value}
+        for key in entry:
+            if key not in KEYS:
+                bad(f"unknown key '{key}' (known: {', '.join(KEYS)})", lines[key])
+        fields = {}
+        for key, required in KEYS.items():
+            value = entry.get(key)
+            if key.startswith("forms_"):
+                if value is not None and not (isinstance(value, list)
+                                              and all(isinstance(v, str) and v.strip() for v in value)):
+                    bad(f"{key} must be a list of non-empty strings", lines.get(key, line))
+                    value = None
+                fields[key] = tuple(value or ())
+            elif not isinstance(value, str) or not value.strip():
+                bad(f"{key} is required (a non-empty one-line string)", lines.get(key, line))
+            elif "\n" in value.strip():
+                bad(f"{key} must be one line", lines[key])
+            else:
+                fields[key] = value.strip()
+        if any(k not in fields for k in ("en", "ar", "def_en", "def_ar")):
+            continue
+        for key in ("ar", "def_ar"):
+            if not _ARABIC_LETTER.search(fields[key]):
+                bad(f"{key} has no Arabic letters", lines[key])
+        term = Term(tid, **fields)
+        for lang in LANGS:
+            for form in term.forms(lang):
+                norm = normalise(form) if lang == "ar" else form.casefold()
+                if (lang, norm) in seen_forms and seen_forms[(lang, norm)] != tid:
+                    bad(f"the form '{form}' is also a form of '{seen_forms[(lang, norm)]}'",
+                        lines.get(f"forms_{lang}", line))
+                seen_forms[(lang, norm)] = tid
+        terms[tid] = term
+    return terms, problems
+
+
+@functools.cache
+def terms() -> dict[str, Term]:
+    """The glossary terms by id; raises GlossaryError listing every problem."""
+    found, problems = check(GLOSSARY.read_text(encoding="utf-8"), "kb/data/glossary.yml")
+    if problems:
+        raise GlossaryError("\n".join(problems))
+    return found
+
+
+@functools.cache
+def names(lang: str) -> tuple[str, ...]:
+    """Proper names of kb/data/names.yml in `lang`, without parenthesised parts: never linked as terms."""
+    data = yaml.safe_load(NAMES.read_text(encoding="utf-8")) or {}
+    out = []
+    for group in data.values():
+        for entry in (group or {}).values():
+            name = re.sub(r"\s*\([^)]*\)", "", str(entry.get(lang, ""))).strip(" «»\"")
+            if name:
+                out.append(name)
+    return tuple(out)
+
+
+# ── Arabic text ─────────────────────────────────────────────────────────────────────────────────────
+
+_DIACRITICS = "\u064b-\u065f\u0670\u0640"  # harakat, shadda, sukun, superscript alef, tatweel
+_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+_ARABIC_LETTER = re.compile(f"[{_LETTERS}]")
+_ALEF = "اأإآ"
+_SORT_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
+# Attached prefixes: optional conjunction (و ف), then the article (ال), a preposition with the article
+# (بال كال), ل + ال written لل, or a bare preposition (ب ك ل).
+_AR_PREFIX = "[وف]?(?:[بك]?ال|لل|[بكل])?"
+
+
+def normalise(text: str) -> str:
+    """Arabic without diacritics or tatweel, alef forms unified: the form terms are compared in."""
+    text = re.sub(f"[{_DIACRITICS}]", "", text)
+    return re.sub(f"[{_ALEF[1:]}]", "ا", text)
+
+
+def arabic_sort_key(text: str) -> str:
+    """Sort key in Arabic alphabetical order: diacritics and a leading definite article ignored, as in
+    Arabic dictionaries and indexes (الاستدامة files under ا, التعاون الدولي under ت)."""
+    text = re.sub(f"[{_DIACRITICS}]", "", text).translate(_SORT_FOLD)
+    return re.sub(r"^ال(?=\S{2})", "", text)
+
+
+def _arabic_letters(word: str) -> str:
+    """A regex for `word` letter by letter, tolerating diacritics and alef/ya spelling variants."""
+    out = []
+    for ch in normalise(word):
+        if ch == "ا":
+            out.append(f"[{_ALEF}]")
+        elif ch in "يى":
+            out.append("[يى]")
+        else:
+            out.append(re.escape(ch))
+        out.append(f"[{_DIACRITICS}]*")
+    return "".join(out)
+
+
+def arabic_pattern(form: str) -> str:
+    """A regex for an Arabic form as a whole word (or words), its first word with any attached prefix."""
+    words = normalise(form).split()
+    first = words[0]
+    if first.startswith("ال") and len(first) > 3:
+        first = first[2:]  # the article is matched by the prefix, so definite and indefinite both match
+    body = r"\s+".join([_arabic_letters(first), *map(_arabic_letters, words[1:])])
+    return f"(?<![{_LETTERS}{_DIACRITICS}]){_AR_PREFIX}{body}(?![{_LETTERS}{_DIACRITICS}])"
+
+
+def english_pattern(form: str) -> str:
+    """A regex for an English form as whole words; acronyms (two capitals or more) keep their case."""
+    body = r"\s+".join(re.escape(w) for w in form.split())
+    acronym = len(form.split()) == 1 and sum(c.isupper() for c in form) >= 2  # LIS, AI, MoU, SDG's
+    flags = "" if acronym else "(?i)"
+    return rf"{flags}(?<![\w-]){body}(?![\w-])"
+
+
+def pattern(form: str, lang: str) -> re.Pattern:
+    return re.compile(arabic_pattern(form) if lang == "ar" else english_pattern(form))
+
+
+# ── Linking the first use of each term ─────────────────────────────────────────────────────────────
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+# Lines that are markup rather than prose: admonition titles, HTML blocks, abbreviation and reference
+# definitions, snippets, attribute lists, table rules.
+_SKIP_LINE = re.compile(r"^\s*(!!!|\?\?\?|<|\*\[|\[[^\]]+\]:|-{2}8<-{2}|\{:?|\|?\s*:?-{3,})")
+# Inline spans never linked inside: code, links and images (with their target), bracketed text, HTML tags
+# and comments, autolinks, bare URLs, attribute lists, quoted titles and names.
+_INLINE = re.compile(r"`+[^`]*`+|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<!--.*?-->|<[^>]+>|https?://\S+|\{[^}]*\}"
+                     r"|«[^»]*»|“[^”]*”")
+
+
+def protected_spans(markdown: str, lang: str) -> list[tuple[int, int]]:
+    """Character ranges of `markdown` that must not be linked: front matter, code blocks, headings,
+    markup lines, inline code, links, tags, quoted titles and proper names."""
+    spans, pos, in_fence = [], 0, None
+    lines = markdown.splitlines(keepends=True)
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if end is not None:
+            size = sum(map(len, lines[:end + 1]))
+            spans.append((0, size))
+    for i, line in enumerate(lines):
+        start, end = pos, pos + len(line)
+        pos = end
+        fence = _FENCE.match(line)
+        if in_fence:
+            spans.append((start, end))
+            if fence and fence.group(1)[0] == in_fence[0] and len(fence.group(1)) >= len(in_fence):
+                in_fence = None
+            continue
+        if fence:
+            in_fence = fence.group(1)
+            spans.append((start, end))
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if _HEADING.match(line) or _SKIP_LINE.match(line) or (
+                line.strip() and _SETEXT.match(following) and not _SETEXT.match(line)):
+            spans.append((start, end))
+            continue
+        spans += [(start + m.start(), start + m.end()) for m in _INLINE.finditer(line)]
+    spans += [m.span() for m in _names_pattern(lang).finditer(markdown)]
+    return spans
+
+
+@functools.cache
+def _names_pattern(lang: str) -> re.Pattern:
+    forms = sorted(names(lang), key=len, reverse=True)
+    if lang == "ar":
+        return re.compile("|".join(arabic_pattern(f) for f in forms if _ARABIC_LETTER.search(f)) or "(?!)")
+    return re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in forms) or "(?!)")
+
+
+@functools.cache
+def _term_patterns(lang: str, glossary: tuple[Term, ...]) -> list[tuple[Term, list[tuple[str, re.Pattern]]]]:
+    """Each term with its forms' patterns, terms with the longest forms first (so "community engagement"
+    claims its words before "community")."""
+    ordered = sorted(glossary, key=lambda t: -max(len(f) for f in t.forms(lang)))
+    return [(t, [(f, pattern(f, lang)) for f in sorted(t.forms(lang), key=len, reverse=True)]) for t in ordered]
+
+
+def _title_cased(text: str, form: str) -> bool:
+    """Several capitalised words where the form is lower case: a name or a title, not the term."""
+    words = text.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3) and form != form.title()
+
+
+def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | None = None) -> str:
+    """Link the first use of each glossary term in `markdown` to `href#<id>` (the glossary page, relative
+    to this page), with the definition as the link's title. Whole words only, one link per term, never in
+    headings, links, code, markup, front matter, quoted titles or proper names."""
+    glossary = terms() if glossary is None else glossary
+    taken = sorted(protected_spans(markdown, lang))
+    chosen = []
+
+    def free(a, b):
+        return all(b <= s or a >= e for s, e in taken)
+
+    for term, forms in _term_patterns(lang, tuple(glossary.values())):
+        first = None
+        for form, rx in forms:
+            for m in rx.finditer(markdown):
+                if free(*m.span()) and not (lang == "en" and _title_cased(m.group(0), form)):
+                    if first is None or m.start() < first.start():
+                        first = m
+                    break
+        if first is not None:
+            taken.append(first.span())
+            chosen.append((first, term))
+    for m, term in sorted(chosen, key=lambda c: c[0].start(), reverse=True):
+        title = term.definition(lang).replace('"', "&quot;")
+        link = f'[{m.group(0)}]({href}#{term.id} "{title}")'
+        markdown = markdown[:m.start()] + link + markdown[m.end():]
+    return markdown
+
+
+# ── Pages ───────────────────────────────────────────────────────────────────────────────────────────
+
+def lang_relative(src_uri: str, lang: str) -> str:
+    """The page's path inside its language folder (docs/<lang>/...)."""
+    return src_uri[len(lang) + 1:] if src_uri.startswith(f"{lang}/") else src_uri
+
+
+def glossary_href(src_uri: str, lang: str) -> str:
+    """The relative link from the page at `src_uri` to the glossary page of the same language."""
+    target = f"{lang}/{PAGE}" if src_uri.startswith(f"{lang}/") else PAGE
+    return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
+
+
+def sorted_terms(lang: str, glossary: dict[str, Term] | None = None) -> list[Term]:
+    """Terms in the alphabetical order of `lang` (Arabic: the Arabic alphabet, article ignored)."""
+    glossary = terms() if glossary is None else glossary
+    if lang == "ar":
+        return sorted(glossary.values(), key=lambda t: (arabic_sort_key(t.ar), t.id))
+    return sorted(glossary.values(), key=lambda t: (t.en.casefold(), t.id))
+
+
+def render(lang: str, glossary: dict[str, Term] | None = None) -> str:
+    """The glossary as a Markdown definition list: each term with its ASCII anchor (the same in both
+    languages), its equivalent in the other language and its definition."""
+    other = OTHER[lang]
+    direction = "rtl" if other == "ar" else "ltr"
+    out = ['<div class="kb-glossary" markdown>', ""]
+    for term in sorted_terms(lang, glossary):
+        shown = term.text(lang)
+        if lang == "en":
+            shown = shown[:1].upper() + shown[1:]
+        out += [f"{shown} {{ #{term.id} }}",
+                f':   <span class="kb-glossary__equivalent" lang="{other}" dir="{direction}">{term.text(other)}</span>',
+                f":   {term.definition(lang)}", ""]
+    out.append("</div>")
+    return "\n".join(out) + "\n"
