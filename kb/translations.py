@@ -28,6 +28,7 @@ STATUS_PAGE = "translation-status.md"
 STATUSES = ("missing", "different", "outdated", "unrecorded", "complete")
 FAILING = {"missing", "different"}
 
+
 def ui(lang: str) -> dict:
     """This module's UI strings in `lang`, from kb/data/ui.yml."""
     return model.ui()[lang]["translation"]
@@ -61,9 +62,13 @@ _FM = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 def load(path: Path, lang: str) -> Doc:
     """Read a page and its front matter; malformed YAML or a bad `translation` record raises TranslationError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return parse(path, lang, path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         raise TranslationError(path, 1, f"not UTF-8 ({exc.reason})") from None
+
+
+def parse(path: Path, lang: str, text: str) -> Doc:
+    """A page from its text (`path` only names it in messages)."""
     text = text.replace("\r\n", "\n")
     m = _FM.match(text)
     meta, body, body_line = {}, text, 1
@@ -385,10 +390,6 @@ def counts(pairs: list[Pair]) -> dict:
     return {s: sum(p.status == s for p in pairs) for s in STATUSES}
 
 
-def find(pairs: list[Pair], rel: str) -> Pair | None:
-    return next((p for p in pairs if p.rel == rel), None)
-
-
 # ── Recording a review ────────────────────────────────────────────────────────────────────────────────
 
 def record_line(source: str, digest: str) -> str:
@@ -426,19 +427,14 @@ def mark_current(docs_dir: Path, target: Path, source: str | None = None) -> lis
     rel, lang = _locate(docs_dir, Path(target))
     other = next(x for x in LANGS if x != lang)
     paths = {lang: docs_dir / lang / rel, other: docs_dir / other / rel}
-    for x, p in paths.items():
-        if not p.exists():
-            raise TranslationError(_show(p), 1, f"missing: the counterpart of {_show(paths[lang if x == other else other])} "
-                                   "does not exist; write it before marking the pair current")
+    if not paths[other].exists():
+        raise TranslationError(_show(paths[other]), 1, f"missing: {_show(paths[lang])} has no counterpart here; "
+                               "write it before marking the pair current")
     docs = {x: load(p, x) for x, p in paths.items()}
-    if docs[other].record and not docs[lang].record:
-        translated = other
-    elif source:
+    if source:
         translated = other if source == lang else lang
-    elif docs[lang].record:
-        translated = lang
     else:
-        translated = lang
+        translated = other if docs[other].record and not docs[lang].record else lang
     src = next(x for x in LANGS if x != translated)
     doc = docs[translated]
     new = set_record(doc.text, src, text_hash(docs[src]))
@@ -484,28 +480,12 @@ def recorded_version(source: Doc, digest: str, limit: int = 200) -> Doc | None:
         if shown.returncode:
             continue
         try:
-            old = _parse(source.path, source.lang, shown.stdout.decode("utf-8"))
+            old = parse(source.path, source.lang, shown.stdout.decode("utf-8"))
         except (TranslationError, UnicodeDecodeError):
             continue
         if text_hash(old) == digest:
             return old
     return None
-
-
-def _parse(path: Path, lang: str, text: str) -> Doc:
-    tmp = Doc(path, lang, "", {}, "", 1, None, 1)
-    text = text.replace("\r\n", "\n")
-    m = _FM.match(text)
-    if m:
-        try:
-            tmp.meta = yaml.safe_load(m.group(1) or "") or {}
-        except yaml.YAMLError:
-            raise TranslationError(path, 1, "front matter is not valid YAML") from None
-        tmp.body, tmp.body_line = text[m.end():], text[:m.end()].count("\n") + 1
-    else:
-        tmp.body = text
-    tmp.text = text
-    return tmp
 
 
 # ── What readers see: the notice and the status page ─────────────────────────────────────────────────

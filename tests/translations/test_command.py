@@ -217,3 +217,14 @@ def test_numbers_three_to_ten_may_be_spelled_out(tmp_path, word, number):
     missing = {d.message.split("'")[1] for d in tr.compare(tr.load(tmp_path / "en/p.md", "en"),
                                                            tr.load(tmp_path / "ar/p.md", "ar"))}
     assert missing == {"4", "5", "3", "9", "10"} - {number}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("---\ntitle: T\n---\n\nBody\n", '---\ntitle: T\ntranslation: {source: en, source_hash: "abc"}\n---\n\nBody\n'),
+    ("---\ntranslation:\n  source: en\n  source_hash: old\ntitle: T\n---\nBody\n",
+     '---\ntranslation: {source: en, source_hash: "abc"}\ntitle: T\n---\nBody\n'),
+    ("---\n---\nBody\n", '---\ntranslation: {source: en, source_hash: "abc"}\n---\nBody\n'),
+    ("Body\n", '---\ntranslation: {source: en, source_hash: "abc"}\n---\n\nBody\n'),
+])
+def test_the_record_replaces_only_its_own_lines(text, expected):
+    assert tr.set_record(text, "en", "abc") == expected
