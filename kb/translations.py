@@ -526,7 +526,7 @@ def status_markdown(pairs: list[Pair], lang: str) -> str:
     out = ["---", f"title: {json.dumps(t['title'], ensure_ascii=False)}",
            f"description: {json.dumps(t['description'], ensure_ascii=False)}", "---", "",
            f"# {t['title']} {{#translation-status}}", "", t["intro"], "",
-           f"## {t['summary']} {{#summary}}", "", f"| {t['status_h']} | | {t['count']} |", "|---|---|--:|",
+           f"## {t['summary']} {{#summary}}", "", f"| {t['status_h']} | {t['meaning']} | {t['count']} |", "|---|---|--:|",
            *rows, f"| **{t['total']}** | | **{len(pairs)}** |", "",
            f"## {t['pages']} {{#pages}}", "",
            f"| {t['page']} | {t['source']} | {t['status_h']} | {t['differences']} |", "|---|---|---|--:|"]
