@@ -1,0 +1,169 @@
+"""The glossary helpers: data checks, Arabic prefix matching, first-use linking and what is never linked."""
+import re
+
+import pytest
+
+from kb import glossary
+
+FIXTURE = """\
+partnership:
+  en: partnership
+  ar: شراكة
+  forms_en: [partnerships]
+  forms_ar: [شراكات]
+  def_en: Working together.
+  def_ar: عمل مشترك.
+strategic-partnership:
+  en: strategic partnership
+  ar: شراكة استراتيجية
+  forms_ar: [الشراكة الاستراتيجية]
+  def_en: A long-term partnership.
+  def_ar: شراكة طويلة الأمد.
+lis:
+  en: library and information science (LIS)
+  ar: علوم المكتبات والمعلومات
+  forms_en: [LIS]
+  def_en: The field.
+  def_ar: المجال.
+regional-office:
+  en: regional office
+  ar: مكتب إقليمي
+  forms_ar: [المكتب الإقليمي]
+  def_en: An office.
+  def_ar: مكتب.
+sustainability:
+  en: sustainability
+  ar: الاستدامة
+  def_en: Lasting.
+  def_ar: الدوام.
+"""
+TERMS, PROBLEMS = glossary.check(FIXTURE, "fixture.yml")
+
+
+def link(text, lang="en", href="glossary.md"):
+    return glossary.link_terms(text, lang, href, TERMS)
+
+
+def links(text, lang="en"):
+    """The (link text, term id) pairs in linked Markdown."""
+    return re.findall(r"\[([^\]]+)\]\(glossary\.md#([a-z-]+) ", link(text, lang))
+
+
+def test_fixture_is_valid():
+    assert PROBLEMS == [] and len(TERMS) == 5
+
+
+def test_real_glossary_is_valid_and_large_enough():
+    terms, problems = glossary.check(glossary.GLOSSARY.read_text(encoding="utf-8"))
+    assert problems == []
+    assert len(terms) >= 45
+    assert all(re.fullmatch(r"[a-z0-9-]+", tid) for tid in terms)
+
+
+@pytest.mark.parametrize("word", ["شراكة", "الشراكة", "والشراكة", "فالشراكة", "بالشراكة", "وبالشراكة",
+                                  "كالشراكة", "للشراكة", "وللشراكة", "بشراكة", "وبشراكة", "لشراكة",
+                                  "الشَّراكة", "شراكات", "والشراكات"])
+def test_arabic_prefixes_and_diacritics_link_the_whole_word(word):
+    assert links(f"تقوم {word} على الثقة.", "ar") == [(word, "partnership")]
+
+
+@pytest.mark.parametrize("text", ["شراكتنا قوية.", "المشاركة واجبة.", "اشراكة"])
+def test_arabic_matches_whole_words_only(text):
+    assert links(text, "ar") == []
+
+
+def test_arabic_definite_article_inside_multiword_terms():
+    assert links("نجحت الشراكة الاستراتيجية، ثم تعددت الشراكات.", "ar") == [
+        ("الشراكة الاستراتيجية", "strategic-partnership"), ("الشراكات", "partnership")]
+    assert links("وللمكتب الإقليمي دور.", "ar") == [("وللمكتب الإقليمي", "regional-office")]
+
+
+def test_arabic_alef_variants_and_article_on_a_definite_term():
+    assert links("استدامة المبادرات ضرورية.", "ar") == [("استدامة", "sustainability")]
+    assert links("ولاستدامة المبادرات.", "ar") == [("ولاستدامة", "sustainability")]
+
+
+def test_first_occurrence_only():
+    out = link("A partnership helps. Another partnership. Partnerships grow.")
+    assert out.count("](glossary.md#partnership") == 1
+    assert out.startswith('A [partnership](glossary.md#partnership "Working together.") helps.')
+
+
+def test_longer_term_claims_its_words_first():
+    assert links("A strategic partnership, then a partnership.") == [
+        ("strategic partnership", "strategic-partnership"), ("partnership", "partnership")]
+
+
+def test_nothing_linked_in_headings_links_code_or_markup():
+    text = "\n".join([
+        "---", "title: partnership", "---",
+        "# A partnership heading",
+        "Setext partnership heading", "--------------------------",
+        "See [the partnership](other.md) and ![partnership](p.png) and `partnership`.",
+        "```", "partnership in code", "```",
+        '!!! note "partnership"',
+        "<p>partnership</p>",
+        "<a href='partnership'>x</a> {: #partnership }",
+        "*[partnership]: abbreviation",
+        "The workshop «partnership» and “partnership”.",
+        "Finally a partnership.",
+    ])
+    out = link(text)
+    assert out.count("glossary.md#partnership") == 1
+    assert out.endswith('Finally a [partnership](glossary.md#partnership "Working together.").')
+
+
+def test_nothing_linked_in_arabic_headings_or_links():
+    out = link("## الشراكة\n\n[الشراكة](x.md) ثم بالشراكة.", "ar")
+    assert out.startswith("## الشراكة\n\n[الشراكة](x.md) ثم [بالشراكة](glossary.md#partnership ")
+
+
+def test_proper_names_are_not_linked_as_terms():
+    assert links("The IFLA Middle East and North Africa (MENA) Regional Office met regional offices.") == []
+    assert links("Visit the regional office.") == [("regional office", "regional-office")]
+    assert links("قسم التعاون الدولي ومكتب إفلا الإقليمي للشرق الأوسط وشمال أفريقيا والمكتب الإقليمي.", "ar") == [
+        ("والمكتب الإقليمي", "regional-office")]
+
+
+def test_acronyms_keep_their_case():
+    assert links("Students of lis and LIS.") == [("LIS", "lis")]
+
+
+def test_title_cased_phrases_are_names_not_terms():
+    assert links("The Strategic Partnership Forum") == [("Partnership", "partnership")]
+
+
+def test_glossary_href_is_relative_to_the_page():
+    assert glossary.glossary_href("en/case-studies/x.md", "en") == "../glossary.md"
+    assert glossary.glossary_href("ar/index.md", "ar") == "glossary.md"
+    assert glossary.lang_relative("ar/glossary.md", "ar") == glossary.PAGE
+
+
+def test_arabic_alphabetical_order_ignores_the_article_and_hamza():
+    assert [t.id for t in glossary.sorted_terms("ar", TERMS)] == [
+        "sustainability", "partnership", "strategic-partnership", "lis", "regional-office"]
+    assert glossary.arabic_sort_key("الإنصاف") == "انصاف"
+    assert [t.id for t in glossary.sorted_terms("en", TERMS)][:2] == ["lis", "partnership"]
+
+
+def test_render_gives_each_term_its_anchor_and_equivalent():
+    en, ar = glossary.render("en", TERMS), glossary.render("ar", TERMS)
+    for term in TERMS.values():
+        assert f"{{ #{term.id} }}" in en and f"{{ #{term.id} }}" in ar
+        assert f'lang="ar" dir="rtl">{term.ar}</span>' in en
+        assert f'lang="en" dir="ltr">{term.en}</span>' in ar
+    assert "Strategic partnership { #strategic-partnership }" in en
+
+
+@pytest.mark.parametrize("yaml_text, message", [
+    ("Bad_Id:\n  en: a\n  ar: ب\n  def_en: a\n  def_ar: ب\n", "fixture.yml:1: Bad_Id: the id must be"),
+    ("x:\n  en: a\n  def_en: a\n  def_ar: ب\n", "fixture.yml:1: x: ar is required"),
+    ("x:\n  en: a\n  ar: b\n  def_en: a\n  def_ar: ب\n", "fixture.yml:3: x: ar has no Arabic letters"),
+    ("x:\n  en: a\n  ar: ب\n  def_en: a\n  def_ar: ب\n  colour: red\n", "fixture.yml:6: x: unknown key 'colour'"),
+    ("x:\n  en: a\n  ar: ب\n  def_en: a\n  def_ar: ب\ny:\n  en: b\n  ar: ت\n  forms_en: [A]\n  def_en: b\n"
+     "  def_ar: ت\n", "fixture.yml:9: y: the form 'A' is also a form of 'x'"),
+    ("x: [\n", "fixture.yml:2: yaml:"),
+])
+def test_bad_data_is_reported_with_file_and_line(yaml_text, message):
+    _, problems = glossary.check(yaml_text, "fixture.yml")
+    assert any(p.startswith(message) for p in problems), problems
