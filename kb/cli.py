@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import string
 import sys
@@ -45,12 +46,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 def render_template(kind: str, lang: str, title: str) -> str:
     """The new page's text in `lang` from kb/templates/<kind>.<lang>.md."""
     text = (TEMPLATES / f"{kind}.{lang}.md").read_text(encoding="utf-8")
-    return string.Template(text).substitute(title=_yaml_text(title), source=next(iter(model.sources())))
-
-
-def _yaml_text(text: str) -> str:
-    """A title safe as a plain YAML scalar and a heading (quoted when it needs to be)."""
-    return f'"{text}"' if re.search(r"[:#\[\]{}\"',&*!|>%@`]", text) else text
+    title_yaml = json.dumps(title, ensure_ascii=False)  # a JSON string is a YAML string, whatever it contains
+    return string.Template(text).substitute(title=title, title_yaml=title_yaml, source=next(iter(model.sources())))
 
 
 def scaffold(root: Path, kind: str, slug: str, title: str | None = None, title_ar: str | None = None) -> list[Path]:
@@ -100,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["translations"]:
         return translations(argv[1:])
+    if argv[:1] == ["pdf"]:
+        from kb.export import main as export
+        return export(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m kb", description=__doc__)
     parser.add_argument("--root", type=Path, default=None, help="the project folder (default: this repository)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -113,5 +113,6 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=new)
     # Listed here for --help; dispatched above, since it parses its own options.
     commands.add_parser("translations", help="translation status of every page pair", add_help=False)
+    commands.add_parser("pdf", help="exports: knowledge-base and kit PDFs, offline zips (kb/export.py)", add_help=False)
     args = parser.parse_args(argv)
     return args.func(args)

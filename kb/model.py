@@ -48,6 +48,48 @@ def label(vocabulary: str, term: str, lang: str) -> str:
     return entry.get(lang) or entry.get(DEFAULT_LANG) if entry else str(term)
 
 
+def check_data() -> list[Problem]:
+    """The data files themselves: every vocabulary term and source field has an English and an Arabic
+    text, every source a title, and ui.yml the same keys in both languages."""
+    out = []
+
+    def where(name, *keys):
+        with open(DATA / name, encoding="utf-8") as f:
+            node = yaml.compose(f, Loader=yaml.SafeLoader)
+        line = 1
+        for key in keys:
+            k, node = _child(node, key)
+            if k is None:
+                break
+            line = k.start_mark.line + 1
+        return line
+
+    def bilingual(name, keys, value):
+        if not (isinstance(value, dict) and set(value) == set(LANGS)
+                and all(isinstance(v, str) and v.strip() for v in value.values())):
+            out.append(Problem(f"kb/data/{name}", where(name, *keys), ".".join(keys),
+                               f"must have exactly an en and an ar text, not {value!r}",
+                               'quote a text that contains a comma or a colon: {en: "a, b", ar: ...}'))
+
+    for vocab, terms in vocabularies().items():
+        for term, labels in (terms or {}).items():
+            bilingual("vocabularies.yml", (vocab, term), labels)
+    for sid, source in sources().items():
+        for key in ("title", "title_ar"):
+            if not isinstance(source.get(key), str):
+                out.append(Problem("kb/data/sources.yml", where("sources.yml", sid), f"{sid}.{key}", "missing"))
+        for key in ("type", "publisher", "place"):
+            if key in source or key != "place":
+                bilingual("sources.yml", (sid, key), source.get(key))
+        if source.get("date") is not None and not isinstance(source["date"], str):
+            out.append(Problem("kb/data/sources.yml", where("sources.yml", sid, "date"), f"{sid}.date",
+                               "must be a quoted date as the document gives it, or null"))
+    missing = set(ui().get("en", {})) ^ set(ui().get("ar", {}))
+    for key in sorted(missing):
+        out.append(Problem("kb/data/ui.yml", 1, key, "not in both en and ar"))
+    return out
+
+
 # ── Schema ────────────────────────────────────────────────────────────────────────────────────────
 # A field is (type, required). Types: "text" (non-empty string), "int", "bool", "year", "date" (ISO date or
 # the date as the source gives it), "path" (page path relative to the language folder), "slug", "mapping"
@@ -178,10 +220,14 @@ def parse(text: str, path: str) -> tuple[Page | None, list[Problem]]:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         meta = yaml.safe_load(yaml_text) if node is not None else {}
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
+        # The construct that is not closed (a bracket, a quote) starts at the context mark, when there is one.
+        mark = e.context_mark or e.problem_mark
         line = mark.line + 2 if mark else 1
-        return None, [Problem(path, line, "front matter", f"malformed YAML: {e.problem or e.context}",
-                              "check indentation, colons and quotes on this line and the one above")]
+        message = "; ".join(m for m in (e.context, e.problem) if m)
+        if e.context_mark and e.problem_mark and e.problem_mark.line != e.context_mark.line:
+            message += f" (on line {e.problem_mark.line + 2})"
+        return None, [Problem(path, line, "front matter", f"malformed YAML: {message}",
+                              "check brackets, quotes, colons and indentation")]
     except yaml.YAMLError as e:
         return None, [Problem(path, 1, "front matter", f"malformed YAML: {e}", "")]
     if not isinstance(meta, dict) or (node is not None and not isinstance(node, yaml.MappingNode)):

@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from kb.model import LANGS, SHARED_KEYS, Page, Problem, line_of, validate_page
+from kb.model import LANGS, SHARED_KEYS, Page, Problem, check_data, line_of, validate_page
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -19,7 +19,7 @@ def validate_tree(docs_dir: Path, root: Path | None = None) -> tuple[dict[str, d
     root = Path(root) if root else docs_dir.parent
     pages: dict[str, dict[str, Page]] = {lang: {} for lang in LANGS}
     files: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
-    problems: list[Problem] = []
+    problems: list[Problem] = check_data()
     for lang in LANGS:
         base = docs_dir / lang
         for file in sorted(base.rglob("*.md")) if base.is_dir() else []:

@@ -1,0 +1,154 @@
+"""A real build of the fixture project: the generated catalogues list exactly the pages whose metadata
+matches, in both languages; the Sources section, fact box, kit header and initiative cards render."""
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import copy_project, run_build
+from content_helpers import site_project
+
+from kb.model import label
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = site_project(tmp_path_factory.mktemp("project"), copy_project)
+    site = tmp_path_factory.mktemp("site")
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+class _Article(HTMLParser):
+    """The article's headings (id, text) in order, and for each heading the links under it."""
+
+    def __init__(self):
+        super().__init__()
+        self.inside, self.heading, self.sections, self.links = 0, None, [], []
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "article":
+            self.inside = 1
+        if not self.inside:
+            return
+        if re.fullmatch(r"h[1-6]", tag):
+            self.heading = [a.get("id"), ""]
+            self.sections.append((self.heading, []))
+        elif (tag == "a" and self.sections and "headerlink" not in (a.get("class") or "")
+              and "glossary/" not in a.get("href", "")):  # the glossary hook links terms in any text
+            self.sections[-1][1].append(a.get("href"))
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.inside = 0
+        if re.fullmatch(r"h[1-6]", tag):
+            self.heading = None
+
+    def handle_data(self, data):
+        if self.inside:
+            self.text.append(data)
+            if self.heading is not None and data.strip() != "¶":
+                self.heading[1] += data.strip()
+
+
+def article(site, url):
+    parser = _Article()
+    parser.feed((site / url / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def links_under(parsed, heading_id):
+    for (hid, _), links in parsed.sections:
+        if hid == heading_id:
+            return sorted(links)
+    raise AssertionError(f"no heading #{heading_id}: {[h for h, _ in parsed.sections]}")
+
+
+def heading_text(parsed, heading_id):
+    return next(text for (hid, text), _ in parsed.sections if hid == heading_id)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_case_studies_by_theme_and_region(built, lang):
+    root = "ar/" if lang == "ar" else ""
+    page = article(built, root + "case-studies")
+    assert links_under(page, "theme-advocacy") == ["global-voices/", "network-story/"]
+    assert links_under(page, "theme-regional-networks") == ["network-story/"]
+    assert links_under(page, "region-mena") == ["network-story/"]
+    assert links_under(page, "region-global") == ["global-voices/"]
+    ids = [hid for (hid, _), _ in page.sections]
+    assert "theme-inclusion" not in ids and "region-europe-central-asia" not in ids  # no matching page
+    assert heading_text(page, "theme-advocacy") == label("themes", "advocacy", lang)
+    assert heading_text(page, "region-mena") == label("regions", "mena", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_kits_and_initiatives_by_area(built, lang):
+    root = "ar/" if lang == "ar" else ""
+    assert links_under(article(built, root + "workshops"), "all-kits") == ["short-kit/"]
+    page = article(built, root + "initiatives")
+    assert links_under(page, "area-libraries-and-communities") == ["community-top/"]
+    assert heading_text(page, "area-libraries-and-communities") == label(
+        "initiative-areas", "libraries-and-communities", lang)
+    assert "area-libraries-and-global-agenda" not in [h for (h, _), _ in page.sections]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_theme_pages(built, lang):
+    root = "ar/" if lang == "ar" else ""
+    advocacy = article(built, root + "themes/advocacy")
+    assert heading_text(advocacy, advocacy.sections[0][0][0]) == label("themes", "advocacy", lang)
+    assert links_under(advocacy, "case-studies") == ["../../case-studies/global-voices/",
+                                                     "../../case-studies/network-story/"]
+    assert links_under(advocacy, "workshops") == ["../../workshops/short-kit/"]
+    inclusion = article(built, root + "themes/inclusion")
+    assert links_under(inclusion, "initiatives") == ["../../initiatives/community-top/"]
+    assert [h for (h, _), _ in inclusion.sections if h in ("case-studies", "workshops")] == []
+    index = article(built, root + "themes")
+    links = index.sections[0][1]
+    assert len(links) == 11 and "advocacy/" in links
+    html = (built / root / "themes" / "advocacy" / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="en"' in html and 'hreflang="ar"' in html
+    assert re.search(r'href="[^"]*ar/themes/advocacy/" hreflang="ar"', html)
+    # listed in the navigation, under the Themes section
+    assert re.search(r'class="md-nav__link[^"]*"[^>]*href="[^"]*advocacy/"', html) or "themes/advocacy/" in html
+
+
+def test_sources_section_in_both_languages(built):
+    en = article(built, "case-studies/global-voices")
+    ar = article(built, "ar/case-studies/global-voices")
+    assert heading_text(en, "sources") == "Sources"
+    assert heading_text(ar, "sources") == "المصادر"
+    en_text, ar_text = "".join(en.text), "".join(ar.text)
+    assert "Library Associations of the World: Discussion Panel (slides)" in en_text
+    assert "date not stated" in en_text
+    assert "«جمعيات المكتبات في العالم»: حلقة نقاش (شرائح العرض)" in ar_text
+    assert "لم يُذكر التاريخ" in ar_text
+    dated = "".join(article(built, "case-studies/network-story").text)
+    assert "2025-05-01" in dated and "Doha, Qatar" in dated
+    assert [h for (h, _), _ in en.sections][-1] == "sources"
+
+
+def test_fact_box_kit_header_and_cards(built):
+    ar_case = (built / "ar/case-studies/network-story/index.html").read_text(encoding="utf-8")
+    box = ar_case[ar_case.index('class="kb-facts"'):ar_case.index("</aside>")]
+    for text in ("الشركاء", "مكتبة قطر الوطنية", label("partner-types", "library", "ar"),
+                 label("partner-roles", "host", "ar"), label("regions", "mena", "ar"), "الدوحة", "2025",
+                 label("themes", "advocacy", "ar")):
+        assert text in box, text
+    assert ar_case.index("</h1>") < ar_case.index('class="kb-facts"')
+    kit = (built / "workshops/short-kit/index.html").read_text(encoding="utf-8")
+    header = kit[kit.index('class="kb-facts kb-kit"'):kit.index("</aside>")]
+    assert "1 hour 30 minutes" in header
+    starts = re.findall(r"<time>([0-9:]+)</time>", header)
+    assert starts == ["0:00", "0:15", "1:15"]
+    assert "Librarians" in header and "Sticky notes" in header and "Plan a partnership." in header
+    ar_kit = (built / "ar/workshops/short-kit/index.html").read_text(encoding="utf-8")
+    assert "ساعة واحدة و30 دقيقة" in ar_kit
+    cards = (built / "ar/initiatives/community-top/index.html").read_text(encoding="utf-8")
+    assert cards.count("<li>\n      <p><strong>") == 2
+    assert "نوادي القراءة" in cards and label("statuses", "ongoing", "ar") in cards
+    assert cards.index("grid cards") < cards.index('id="sources"')
