@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(VENV)/bin/mkdocs
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build test links translations setup setup-test
+.PHONY: serve build test links translations pdf setup setup-test
 
 ## serve: build and serve the site with live reload at http://$(HOST)/ (Arabic at /ar/)
 # Not strict: while editing, a warning is printed but the page stays visible; `make build` is strict.
@@ -15,6 +15,12 @@ serve: setup
 
 ## build: strict build of both languages into site/
 build: setup
+	$(MKDOCS) build --strict --clean
+
+## pdf: the exports (knowledge-base and kit PDFs, offline zips per language) into site/downloads/; the deploy
+# build runs it. Build, export into build/downloads/, build again: the pages then list the files with sizes.
+pdf: build
+	$(VENV)/bin/python -m kb pdf --site site --out build/downloads
 	$(MKDOCS) build --strict --clean
 
 ## test: the whole test suite (unit, build, browser, exports), as CI runs it

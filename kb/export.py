@@ -1,7 +1,7 @@
 """Exports: the knowledge base and each workshop kit as PDFs (WeasyPrint on the built pages, with a print
 stylesheet of our own), an offline copy of the site per language as a zip, and the manifest of downloads.
 
-Usage: python -m kb.export [pdf|offline|all] [--site DIR] [--out DIR]
+Usage: python -m kb pdf [pdf|offline|all] [--site DIR] [--out DIR]   (also: python -m kb.export ...)
 """
 from __future__ import annotations
 
@@ -423,8 +423,35 @@ def kit_html(site: Site, site_dir: Path, lang: Language, src: str, which: str, e
     return render_html(doc, body, lang, f"{page.title}: {label}", f"{page.title} · {label}")
 
 
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _with_actual_text(draw_first_line):
+    """Wrap WeasyPrint's drawing of a text run so Arabic runs carry their text as /ActualText.
+
+    Noto Naskh Arabic draws many letters as a shared dotless skeleton plus dot marks (its ccmp feature), so
+    the one-text-per-glyph ToUnicode map cannot say which letter a glyph was: copied or searched text came
+    out as the wrong letters. A marked-content span with /ActualText gives readers (poppler, Acrobat) the
+    run's logical text."""
+    import pydyf
+
+    def draw(stream, textbox, *args, **kwargs):
+        if not _ARABIC.search(textbox.text):
+            return draw_first_line(stream, textbox, *args, **kwargs)
+        stream.begin_marked_content("Span", pydyf.Dictionary({"ActualText": pydyf.String(textbox.text)}))
+        try:
+            return draw_first_line(stream, textbox, *args, **kwargs)
+        finally:
+            stream.end_marked_content()
+    draw.wrapped = True
+    return draw
+
+
 def write_pdf(html: str, out: Path, base: Path) -> None:
     from weasyprint import HTML
+    from weasyprint.draw import text as weasy_text
+    if not getattr(weasy_text.draw_first_line, "wrapped", False):
+        weasy_text.draw_first_line = _with_actual_text(weasy_text.draw_first_line)
     out.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=html, base_url=base.as_uri() + "/").write_pdf(out)
 
@@ -531,7 +558,7 @@ def export_offline(site: Site, out: Path, log=print) -> list[dict]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kb.export", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m kb pdf", description=__doc__.splitlines()[0])
     parser.add_argument("what", nargs="?", choices=("pdf", "offline", "all"), default="all")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
     parser.add_argument("--out", type=Path, default=Path(os.environ.get("KB_DOWNLOADS", STORE)),
