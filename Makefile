@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(VENV)/bin/mkdocs
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build test links translations pdf setup setup-test
+.PHONY: serve build check new test links translations pdf setup setup-test
 
 ## serve: build and serve the site with live reload at http://$(HOST)/ (Arabic at /ar/)
 # Not strict: while editing, a warning is printed but the page stays visible; `make build` is strict.
@@ -34,6 +34,15 @@ links: setup
 ## translations: status of every page pair (fails on a missing page; outdated translations only warn)
 translations: setup
 	$(VENV)/bin/python -m kb translations
+
+## check: validate every page (front matter, sections, links in metadata, translations' metadata, unsafe HTML)
+check: setup
+	$(VENV)/bin/python -m kb check
+
+## new: scaffold a page in both languages and add it to the nav, e.g. make new KIND=case-study SLUG=my-story
+new: setup
+	@test -n "$(KIND)" -a -n "$(SLUG)" || { echo "usage: make new KIND=case-study|workshop-kit|initiative-list|event|organisation SLUG=my-page [TITLE='...'] [TITLE_AR='...']"; exit 2; }
+	$(VENV)/bin/python -m kb new "$(KIND)" "$(SLUG)" $(if $(TITLE),--title "$(TITLE)") $(if $(TITLE_AR),--title-ar "$(TITLE_AR)")
 
 setup:
 	@scripts/setup.sh site
