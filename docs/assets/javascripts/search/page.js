@@ -1,0 +1,64 @@
+/* Search on the page: runs before Material's bundle.
+   - Points Material's search worker at the knowledge base's wrapper (search/worker.js) for the page's
+     language, so results come from this language's index, normalised for Arabic.
+   - Takes over the highlighting of a search result's words on the page it opens (the ?h= parameter):
+     Material's highlighter matches raw prefixes, which misses Arabic words with clitics, diacritics or
+     other letter forms; this one compares normalised words (kbArabic) and marks whole words. */
+(function () {
+  "use strict"
+
+  var script = document.currentScript
+  var config = document.getElementById("__config")
+  if (!config || !script) return
+  var lang = document.documentElement.lang || "en"
+  var data = JSON.parse(config.textContent)
+  data.search = script.getAttribute("data-worker") + "?lang=" + encodeURIComponent(lang)
+  config.textContent = JSON.stringify(data)
+
+  var url = new URL(location.href)
+  var query = url.searchParams.get("h")
+  if (!query || !self.kbArabic) return
+  // Remove ?h= before the bundle reads it, so Material does not highlight a second time.
+  url.searchParams.delete("h")
+  history.replaceState(history.state, "", url.href)
+  var content = document.querySelector("[data-md-component=content]") || document.body
+  highlight(content, query)
+
+  function highlight(root, query) {
+    var ar = self.kbArabic
+    var terms = ar.words(query.toLowerCase()).map(ar.fold)
+    if (!terms.length) return
+    var matches = function (word) {
+      var w = word.toLowerCase()
+      var forms = ar.isArabic(w) ? [ar.stripClitics(w), ar.stem(w)] : [ar.fold(w)]
+      return terms.some(function (t) {
+        return forms.some(function (f) { return f && f.startsWith(t) })
+      })
+    }
+    var split = new RegExp("(" + ar.SEPARATOR + ")")
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest("script, style, mark, .md-search") || !node.nodeValue.trim()
+          ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT
+      }
+    })
+    var nodes = []
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node)
+    nodes.forEach(function (node) {
+      var parts = node.nodeValue.split(split)
+      if (!parts.some(function (p, i) { return i % 2 === 0 && p && matches(p) })) return
+      var fragment = document.createDocumentFragment()
+      parts.forEach(function (part, i) {
+        if (i % 2 === 0 && part && matches(part)) {
+          var mark = document.createElement("mark")
+          mark.setAttribute("data-md-highlight", "")
+          mark.textContent = part
+          fragment.appendChild(mark)
+        } else if (part) {
+          fragment.appendChild(document.createTextNode(part))
+        }
+      })
+      node.parentNode.replaceChild(fragment, node)
+    })
+  }
+})()

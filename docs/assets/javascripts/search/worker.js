@@ -1,0 +1,209 @@
+/* Search worker: wraps Material's worker so search is per-language and Arabic-aware.
+   - Loads this page language's index (search/index.<lang>.js, written by hooks/search.py) instead of the
+     combined index the page sends, then Material's own worker and its lunr.
+   - Replaces lunr's trimmer, stop word filter and stemmer: every Arabic token is indexed as two terms,
+     its clitic-free form and its stem (kbArabic); every English token as itself and its Porter stem.
+   - Normalises every query the same way before Material's worker sees it, maps matched terms back to the
+     reader's words and suggestions to words of the page titles.
+   Runs as a real worker, or inside iframe-worker on file:// (where importScripts returns a Promise). */
+(function () {
+  "use strict"
+
+  var SETUP = 0, QUERY = 2, RESULT = 3
+
+  // This script's URL: the worker's location, or under iframe-worker the first script of the iframe.
+  var here = typeof document !== "undefined" && document.querySelector("script[src]")
+    ? document.querySelector("script[src]").src : self.location.href
+  var lang = (/[?&]lang=([\w-]+)/.exec(here) || [null, "en"])[1]
+  var root = new URL("../../../", here)   // this file is assets/javascripts/search/worker.js
+
+  var material = []                        // Material's message listener(s)
+  var pending = []                         // queries sent to Material, oldest first
+  var index, titleWords, ar
+  var send = self.postMessage.bind ? self.postMessage.bind(self) : self.postMessage
+
+  var ready = (async function () {
+    await importScripts(new URL("assets/javascripts/search/normalise.js", root).href,
+                        new URL("search/index." + lang + ".js", root).href)
+    ar = self.kbArabic
+    index = self.__kbSearchIndex
+    // Capture Material's message listener instead of letting it receive messages itself.
+    var add = self.addEventListener
+    self.addEventListener = function (type, fn, options) {
+      if (type === "message") material.push(fn)
+      else add.call(self, type, fn, options)
+    }
+    try {
+      await importScripts(new URL(index.worker, root).href)
+    } finally {
+      self.addEventListener = add
+    }
+    setupPipeline(self.lunr)
+    titleWords = collectTitleWords(index.docs)
+  })()
+
+  /* ---- lunr pipeline ---------------------------------------------------------------------------- */
+
+  var TRIM = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
+  var LUNR_SYNTAX = /[:^~+*\\]/g
+  // Arabic function words, folded; not indexed, dropped from queries of more than one word.
+  var AR_STOP = {}
+  var ENGLISH = {}
+
+  function setupPipeline(lunr) {
+    ENGLISH.stop = lunr.stopWordFilter
+    ENGLISH.stem = lunr.stemmer
+    ;("في من الى على عن مع ان او ثم ما لا لم لن قد كما هذا هذه ذلك تلك التي الذي الذين هو هي " +
+      "هم كان كانت بين عند حتى اذا كل وفي ومن والى وعلى وعن ومع وان او").split(" ").forEach(function (w) {
+      AR_STOP[ar.fold(w)] = true
+    })
+    lunr.trimmer = function (token) {
+      return token.update(function (s) { return s.replace(TRIM, "") })
+    }
+    lunr.stopWordFilter = function (token) {
+      var s = String(token)
+      if (ar.isArabic(s) ? !AR_STOP[ar.fold(s)] : ENGLISH.stop(s)) return token
+    }
+    lunr.stemmer = function (token) {
+      var forms = variants(String(token))
+      return forms.map(function (form) { return token.clone(function () { return form }) })
+    }
+    ;[lunr.trimmer, lunr.stopWordFilter, lunr.stemmer].forEach(function (fn, i) {
+      lunr.Pipeline.registerFunction(fn, "kb-" + ["trimmer", "stopWordFilter", "stemmer"][i])
+    })
+    // A word's two terms share its position: report it once, or Material highlights the word twice.
+    var query = lunr.Index.prototype.query
+    lunr.Index.prototype.query = function (fn) {
+      var results = query.call(this, fn)
+      results.forEach(function (result) { dedupePositions(result.matchData.metadata) })
+      return results
+    }
+  }
+
+  function dedupePositions(metadata) {
+    var seen = {}
+    Object.keys(metadata).forEach(function (term) {
+      Object.keys(metadata[term]).forEach(function (field) {
+        var data = metadata[term][field]
+        if (!data.position) return
+        var set = seen[field] || (seen[field] = new Set())
+        data.position = data.position.filter(function (p) { return !set.has(p) && set.add(p) })
+      })
+    })
+  }
+
+  // The terms a word is indexed (and searched) under; memoised, since words repeat.
+  var memo = new Map()
+  function variants(word) {
+    var forms = memo.get(word)
+    if (forms) return forms
+    var a, b
+    if (ar.isArabic(word)) {
+      a = ar.stripClitics(word)
+      b = ar.stem(word)
+    } else {
+      a = word
+      b = ENGLISH.stem(new self.lunr.Token(word)).toString()
+    }
+    forms = a === b || !b ? [a] : [a, b]
+    memo.set(word, forms)
+    return forms
+  }
+
+  /* ---- queries ---------------------------------------------------------------------------------- */
+
+  // One entry per word the reader typed: its terms in the index, and whether it is a stop word.
+  function parse(query) {
+    var words = ar.words(query.toLowerCase()).map(function (w) {
+      return w.replace(LUNR_SYNTAX, "").replace(TRIM, "")
+    }).filter(Boolean)
+    var parsed = words.map(function (w) {
+      var stop = ar.isArabic(w) ? AR_STOP[ar.fold(w)] : !ENGLISH.stop(w)
+      return { word: w, stop: !!stop, terms: variants(w).map(function (t) { return t.replace(LUNR_SYNTAX, "") }) }
+    })
+    var content = parsed.filter(function (p) { return !p.stop })
+    return content.length ? content : parsed
+  }
+
+  function queryString(words) {
+    var terms = []
+    words.forEach(function (w) { terms.push.apply(terms, w.terms) })
+    return terms.join(" ")
+  }
+
+  // Material reports terms per query clause; report them per word the reader typed.
+  function rewriteTerms(terms, words) {
+    var result = {}
+    words.forEach(function (w) {
+      var hit = w.terms.filter(function (t) { return terms[t] })
+      if (hit.length) hit.forEach(function (t) { result[t] = true })
+      else result[w.word] = false
+    })
+    return result
+  }
+
+  // Material suggests index terms (stems); the search box completes the typed word only with a word
+  // that starts with it, so suggest a word of a page title that does.
+  function rewriteSuggest(suggest, typed) {
+    var last = typed.split(/[\s-]+/).pop()
+    if (!suggest || !last) return suggest && []
+    var start = last.toLowerCase()
+    for (var i = suggest.length - 1; i >= 0; i--) {
+      var words = titleWords.get(suggest[i]) || []
+      for (var j = 0; j < words.length; j++)
+        if (words[j].startsWith(start) && words[j] !== start) return [last + words[j].slice(start.length)]
+    }
+    return []
+  }
+
+  function collectTitleWords(docs) {
+    var map = new Map()
+    docs.forEach(function (doc) {
+      ar.words(doc.title.replace(/<[^>]*>/g, " ").toLowerCase()).forEach(function (w) {
+        w = ar.stripMarks(w).replace(TRIM, "")
+        if (!w) return
+        variants(w).forEach(function (term) {
+          var list = map.get(term)
+          if (!list) map.set(term, list = [])
+          if (list.indexOf(w) < 0) list.push(w)
+        })
+      })
+    })
+    return map
+  }
+
+  /* ---- messages --------------------------------------------------------------------------------- */
+
+  function toMaterial(message) {
+    material.forEach(function (fn) { fn({ data: message }) })
+  }
+
+  // Material's listener answers through the global postMessage: rewrite its results on the way out.
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT) {
+      var query = pending.shift()
+      var data = message.data
+      data.items.forEach(function (group) {
+        group.forEach(function (item) { item.terms = rewriteTerms(item.terms, query.words) })
+      })
+      if ("suggest" in data) data.suggest = rewriteSuggest(data.suggest, query.typed)
+    }
+    send(message)
+  }
+
+  self.addEventListener("message", async function (ev) {
+    var message = ev.data
+    await ready
+    if (message.type === SETUP) {
+      // Material's worker with lang "en" loads no lunr-languages script: the pipeline above does it all.
+      var config = Object.assign({}, index.config, {
+        lang: ["en"], pipeline: ["trimmer", "stopWordFilter", "stemmer"]
+      })
+      toMaterial({ type: SETUP, data: { config: config, docs: index.docs, options: message.data.options } })
+    } else if (message.type === QUERY) {
+      var words = parse(message.data)
+      pending.push({ typed: message.data, words: words })
+      toMaterial({ type: QUERY, data: queryString(words) })
+    }
+  })
+})()

@@ -1,0 +1,80 @@
+"""Per-language search indexes: split Material's combined index (mkdocs-static-i18n puts every language in
+search/search_index.json) into one script per language, search/index.<lang>.js, that the search worker
+wrapper (docs/assets/javascripts/search/worker.js) loads with importScripts, from a server or file://.
+
+Each script sets `self.__kbSearchIndex = {lang, config, docs, worker}`: the page's language only, Arabic
+text without tashkeel or tatweel (kb.arabic.strip_marks; the worker folds letters and stems words), the
+separator with Arabic punctuation, and the path of Material's own worker. The combined index (and its
+copy inlined for file:// by Material's offline plugin) keeps its config but no documents: the page still
+loads it (for its config), but the worker reads the per-language scripts.
+"""
+import json
+from pathlib import Path
+
+from kb import arabic
+
+INDEX = Path("search") / "search_index.json"
+MATERIAL_WORKERS = "assets/javascripts/workers/search.*.min.js"
+
+
+class SearchIndexError(Exception):
+    """The built site lacks what the per-language indexes are made from."""
+
+
+def index_script(name: str) -> Path:
+    """Where the index of one language is written, relative to the site folder."""
+    return Path("search") / f"index.{name}.js"
+
+
+def split_index(index: dict, prefixes: dict[str, str]) -> dict[str, list[dict]]:
+    """Documents of the combined index by language, in their original order (articles before sections)."""
+    by_lang: dict[str, list[dict]] = {lang: [] for lang in prefixes}
+    ordered = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+    for doc in index["docs"]:
+        lang = next((lang for lang, p in ordered if doc["location"].startswith(p)), None)
+        if lang is not None:
+            by_lang[lang].append(doc)
+    return by_lang
+
+
+def clean_doc(doc: dict) -> dict:
+    """A document with tashkeel and tatweel removed from its title and text (no other change)."""
+    out = dict(doc)
+    for field in ("title", "text"):
+        if isinstance(out.get(field), str):
+            out[field] = arabic.strip_marks(out[field])
+    return out
+
+
+def write_language_indexes(site_dir: Path, prefixes: dict[str, str]) -> dict[str, Path]:
+    """Write search/index.<lang>.js for each language and empty the combined index's document list.
+
+    `prefixes` maps each language to the start of its pages' locations ("" for the default language,
+    "ar/" for Arabic). Returns the written scripts by language.
+    """
+    combined = site_dir / INDEX
+    if not combined.is_file():
+        raise SearchIndexError(f"{combined}: no search index (is the search plugin enabled?)")
+    workers = sorted((site_dir).glob(MATERIAL_WORKERS))
+    if not workers:
+        raise SearchIndexError(f"{site_dir / MATERIAL_WORKERS}: Material's search worker not found")
+    index = json.loads(combined.read_text(encoding="utf-8"))
+    config = dict(index["config"], separator=arabic.SEPARATOR)
+    written = {}
+    for lang, docs in split_index(index, prefixes).items():
+        data = {
+            "lang": lang,
+            "config": dict(config, lang=[lang]),
+            "docs": [clean_doc(d) for d in docs],
+            "worker": workers[0].relative_to(site_dir).as_posix(),
+        }
+        path = site_dir / index_script(lang)
+        path.write_text("self.__kbSearchIndex = " + json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+                        + ";\n", encoding="utf-8")
+        written[lang] = path
+    emptied = json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"))
+    combined.write_text(emptied, encoding="utf-8")
+    inlined = combined.with_suffix(".js")  # Material's offline plugin: the same index for file://
+    if inlined.is_file():
+        inlined.write_text(f"var __index = {emptied}", encoding="utf-8")
+    return written
