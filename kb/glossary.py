@@ -195,9 +195,9 @@ def pattern(form: str, lang: str) -> re.Pattern:
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-# Lines that are markup rather than prose: admonition titles, HTML blocks, abbreviation and reference
-# definitions, snippets, attribute lists, table rules.
-_SKIP_LINE = re.compile(r"^\s*(!!!|\?\?\?|<|\*\[|\[[^\]]+\]:|-{2}8<-{2}|\{:?|\|?\s*:?-{3,})")
+# Lines that are markup rather than prose: admonition and tab titles, HTML blocks, abbreviation, reference
+# and footnote definitions, snippets, attribute lists, table rules.
+_SKIP_LINE = re.compile(r"^\s*(!!!|\?\?\?|={3}[+!]?\s|<|\*\[|\[[^\]]+\]:|-{2}8<-{2}|\{:?|\|?\s*:?-{3,})")
 # Inline spans never linked inside: code, links and images (with their target), bracketed text, HTML tags
 # and comments, autolinks, bare URLs, attribute lists, quoted titles and names.
 _INLINE = re.compile(r"`+[^`]*`+|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<!--.*?-->|<[^>]+>|https?://\S+|\{[^}]*\}"

@@ -102,6 +102,7 @@ def test_nothing_linked_in_headings_links_code_or_markup():
         "See [the partnership](other.md) and ![partnership](p.png) and `partnership`.",
         "```", "partnership in code", "```",
         '!!! note "partnership"',
+        '=== "partnership"',
         "<p>partnership</p>",
         "<a href='partnership'>x</a> {: #partnership }",
         "*[partnership]: abbreviation",
