@@ -7,8 +7,7 @@ from kb import glossary
 
 def on_config(config):
     try:
-        glossary.terms.cache_clear()
-        glossary.terms()
+        glossary.reload()
     except glossary.GlossaryError as exc:
         raise PluginError(f"glossary data is invalid:\n{exc}") from None
 

@@ -57,7 +57,7 @@ def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term
         return {}, [f"{path}:{mark.line + 1 if mark else 1}: yaml: {getattr(exc, 'problem', exc)}"]
     if not isinstance(root, yaml.MappingNode):
         return {}, [f"{path}:1: glossary: expected a mapping of term ids to entries"]
-    terms, problems, seen_forms = {}, [], {}
+    terms, problems, seen_forms, seen_ids = {}, [], {}, set()
     for key_node, value_node in root.value:
         tid, line = key_node.value, key_node.start_mark.line + 1
 
@@ -65,8 +65,9 @@ def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term
             problems.append(f"{path}:{line}: {tid}: {message}")
         if not _ID.fullmatch(tid):
             bad("the id must be lower-case ASCII words joined by hyphens (it is the anchor on both pages)")
-        if tid in terms:
+        if tid in seen_ids:
             bad("duplicate id")
+        seen_ids.add(tid)
         if not isinstance(value_node, yaml.MappingNode):
             bad("expected a mapping with en, ar, def_en, def_ar")
             continue
@@ -114,6 +115,13 @@ def terms() -> dict[str, Term]:
     if problems:
         raise GlossaryError("\n".join(problems))
     return found
+
+
+def reload() -> dict[str, Term]:
+    """Forget cached data (the data files may have changed while serving) and load the glossary again."""
+    for cached in (terms, names, _names_pattern, _term_patterns):
+        cached.cache_clear()
+    return terms()
 
 
 @functools.cache

@@ -164,6 +164,8 @@ def test_render_gives_each_term_its_anchor_and_equivalent():
     ("x:\n  en: a\n  ar: ب\n  def_en: a\n  def_ar: ب\ny:\n  en: b\n  ar: ت\n  forms_en: [A]\n  def_en: b\n"
      "  def_ar: ت\n", "fixture.yml:9: y: the form 'A' is also a form of 'x'"),
     ("x: [\n", "fixture.yml:2: yaml:"),
+    ("x:\n  en: a\n  ar: ب\n  def_en: a\n  def_ar: ب\nx:\n  en: b\n  ar: ت\n  def_en: b\n  def_ar: ت\n",
+     "fixture.yml:6: x: duplicate id"),
 ])
 def test_bad_data_is_reported_with_file_and_line(yaml_text, message):
     _, problems = glossary.check(yaml_text, "fixture.yml")
