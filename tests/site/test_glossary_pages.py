@@ -3,7 +3,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import copy_project, run_build
+from tests.conftest import copy_project, run_build  # not `conftest`: tests/exports has one too
 
 from kb import glossary
 
