@@ -7,7 +7,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from kb.model import LANGS, SECTIONS, label, parse, read_text, sources, ui, vocabularies
+from kb.model import SECTIONS, label, parse, read_text, sources, ui, vocabularies
 
 
 def t(lang: str, key: str, **values) -> str:
@@ -184,6 +184,3 @@ def theme_files(pages: dict, lang: str) -> dict[str, str]:
         files[theme_path(term)] = theme_page(term, pages, lang)
     return files
 
-
-__all__ = ["LANGS", "t", "duration_text", "agenda_rows", "sources_section", "collect", "section_catalogue",
-           "theme_files"]
