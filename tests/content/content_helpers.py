@@ -1,4 +1,5 @@
 """Fixture projects for the content tests: the valid fixture tree (data/valid), with bad pages put in."""
+import importlib.util
 import os
 import re
 import shutil
@@ -11,6 +12,13 @@ VALID = DATA / "valid"
 BAD = DATA / "bad"
 ROOT = Path(__file__).resolve().parents[2]
 SECTIONS = ("case-studies", "workshops", "initiatives", "events", "organisations")
+
+# The shared helpers of tests/conftest.py, loaded by path: another folder's conftest.py may hold the name
+# `conftest` when the whole suite runs.
+_spec = importlib.util.spec_from_file_location("kb_tests_shared_conftest", ROOT / "tests" / "conftest.py")
+_shared = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_shared)
+copy_project, run_build = _shared.copy_project, _shared.run_build
 
 
 def docs_project(dest: Path) -> Path:
@@ -39,7 +47,7 @@ def kb(project: Path, *args: str, env: dict | None = None) -> subprocess.Complet
                           capture_output=True, text=True, env=dict(os.environ, **(env or {})))
 
 
-def site_project(dest: Path, copy_project) -> Path:
+def site_project(dest: Path) -> Path:
     """A buildable copy of the real project whose content is the fixture tree (the real glossary and
     generated pages stay), with a nav listing the fixture pages."""
     copy_project(dest)

@@ -5,15 +5,14 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import copy_project, run_build
-from content_helpers import site_project
+from content_helpers import run_build, site_project
 
 from kb.model import label, vocabularies
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    project = site_project(tmp_path_factory.mktemp("project"), copy_project)
+    project = site_project(tmp_path_factory.mktemp("project"))
     site = tmp_path_factory.mktemp("site")
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -2,8 +2,7 @@
 and nothing is written to the site folder."""
 import pytest
 
-from conftest import copy_project, run_build
-from content_helpers import line_with, put, site_project
+from content_helpers import line_with, put, run_build, site_project
 
 CS = "case-studies/network-story.md"
 
@@ -13,7 +12,7 @@ CS = "case-studies/network-story.md"
     ("unsafe-html.md", f"ar/{CS}", "<script>alert", "html: unsafe raw HTML <script>"),
 ])
 def test_a_bad_page_fails_the_build_and_writes_nothing(tmp_path, fixture, target, where, message):
-    project = site_project(tmp_path / "project", copy_project)
+    project = site_project(tmp_path / "project")
     put(project, fixture, target)
     site = tmp_path / "site"
     result = run_build(project, site)

@@ -4,8 +4,7 @@ import re
 
 import pytest
 
-from conftest import copy_project, run_build
-from content_helpers import ROOT, docs_project, kb, site_project
+from content_helpers import ROOT, docs_project, kb, run_build, site_project
 
 from kb.model import REQUIRED_SECTIONS, SECTIONS, fields
 
@@ -64,7 +63,7 @@ def test_bad_arguments(tmp_path, args, message):
 
 
 def test_a_scaffolded_page_builds(tmp_path):
-    project = site_project(tmp_path / "project", copy_project)
+    project = site_project(tmp_path / "project")
     assert kb(project, "new", "workshop-kit", "new-kit").returncode == 0
     site = tmp_path / "site"
     result = run_build(project, site)
