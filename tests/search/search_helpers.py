@@ -1,0 +1,74 @@
+"""Search test helpers: drive Material's search box in headless Chromium and read the ranked pages."""
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+HERE = Path(__file__).parent
+QUERIES = yaml.safe_load((HERE / "queries.yml").read_text(encoding="utf-8"))
+LANG_ROOT = {"en": "/", "ar": "/ar/"}
+
+# Count the search worker's query and result messages, so a test waits for the answer to its own query.
+COUNT_WORKER_MESSAGES = """(() => {
+  const counts = window.__searchMessages = {query: 0, result: 0}
+  const Native = window.Worker
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options)
+      this.addEventListener("message", ev => { if (ev.data && ev.data.type === 3) counts.result++ })
+    }
+    postMessage(message) {
+      if (message && message.type === 2) counts.query++
+      super.postMessage(message)
+    }
+  }
+})()"""
+
+
+def open_search(page, url: str):
+    """Open a page with the message counter installed and the search dialog ready."""
+    page.add_init_script(COUNT_WORKER_MESSAGES)
+    page.goto(url)
+    page.click("input.md-search__input")  # focusing the box opens the search dialog
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the search box; return the result pages, best first, as site paths."""
+    before = page.evaluate("window.__searchMessages.query")
+    page.fill("input.md-search__input", query)
+    page.dispatch_event("input.md-search__input", "keyup")
+    page.wait_for_function(
+        "n => window.__searchMessages.query > n && window.__searchMessages.result >= window.__searchMessages.query",
+        arg=before, timeout=15000)
+    page.wait_for_timeout(30)  # let the result list render
+    # One list item per page: its first link is the page, the others its sections.
+    hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item",
+                                      "items => items.map(li => li.querySelector('a.md-search-result__link').href)")
+    return [urlparse(h).path for h in hrefs]
+
+
+def clear_search(page):
+    """Empty the box (a query repeated unchanged would not be sent again)."""
+    search(page, "")
+
+
+class Server:
+    """A local HTTP server for a built site in `directory` (for sites other than the shared one)."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(_Quiet, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
