@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import copy_project, run_build
+from tests.conftest import copy_project, run_build  # not `conftest`: tests/exports has one too
 
 DATA = Path(__file__).parent / "data" / "docs"
 SITE_URL = "https://example.org/kb/"
