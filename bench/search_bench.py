@@ -1,0 +1,206 @@
+"""Search benchmark (not a test): this knowledge base's per-language, Arabic-aware search against stock
+Material search, on the same synthetic site of N pages per language (bench/corpus.py).
+
+Prints, for each variant: the search index bytes a reader's browser downloads (raw and gzip) per language,
+the time from page load to a ready search worker, and the query-to-results time (median, p95) in headless
+Chromium: from the keystroke event in the search box to the results rendered.
+
+    .venv/bin/python bench/search_bench.py [--pages 500] [--keep DIR]
+"""
+import argparse
+import functools
+import gzip
+import http.server
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import AR_NOUNS, AR_PLACES, EN_NOUNS, EN_PLACES, write_corpus  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+CONFIG = """site_name: Search benchmark
+use_directory_urls: true
+theme:
+  name: material
+  {custom_dir}
+  features: [search.suggest, search.highlight]
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      fallback_to_default: false
+      reconfigure_material: true
+      reconfigure_search: true
+      languages:
+        - {{locale: en, default: true, name: English, build: true}}
+        - {{locale: ar, name: العربية, build: true}}
+{hooks}
+"""
+
+# Timestamps of the search worker's messages, and a hook to wait for the next result.
+INSTRUMENT = """(() => {
+  const b = window.__bench = {results: 0, ready: null, done: null, waiter: null}
+  const Native = window.Worker
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options)
+      this.addEventListener("message", ev => {
+        if (ev.data.type === 1) b.ready = performance.now()
+        if (ev.data.type === 3) {
+          b.results++
+          // After every listener of this message (Material renders the results in its own).
+          setTimeout(() => { b.done = performance.now(); if (b.waiter) b.waiter() }, 0)
+        }
+      })
+    }
+  }
+})()"""
+
+RUN_QUERIES = """async (queries) => {
+  const b = window.__bench
+  const input = document.querySelector("input.md-search__input")
+  const times = []
+  for (const q of queries) {
+    const n = b.results
+    const t0 = performance.now()
+    input.value = q
+    input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}))
+    await new Promise(resolve => { b.waiter = () => { if (b.results > n) { b.waiter = null; resolve() } } })
+    times.push(b.done - t0)
+  }
+  return times
+}"""
+
+
+def make_project(dest: Path, pages: int, ours: bool) -> Path:
+    write_corpus(dest / "docs", pages)
+    if ours:
+        shutil.copytree(ROOT / "docs/assets", dest / "docs/assets")
+        shutil.copytree(ROOT / "overrides", dest / "overrides")
+        (dest / "hooks").mkdir()
+        shutil.copy2(ROOT / "hooks/search.py", dest / "hooks/search.py")
+    (dest / "mkdocs.yml").write_text(CONFIG.format(
+        custom_dir="custom_dir: overrides" if ours else "",
+        hooks="hooks:\n  - hooks/search.py" if ours else ""), encoding="utf-8")
+    return dest
+
+
+def build(project: Path) -> Path:
+    site = project / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(site)], cwd=project, capture_output=True, text=True,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    if result.returncode:
+        sys.exit(f"{project}: build failed\n{result.stdout}{result.stderr}")
+    return site
+
+
+def sizes(paths: list[Path]) -> tuple[int, int]:
+    data = b"".join(p.read_bytes() for p in paths)
+    return len(data), len(gzip.compress(data, mtime=0))
+
+
+def queries(lang: str, rng: random.Random) -> list[str]:
+    """Realistic queries: whole words, plurals, half-typed words, two words, names (Arabic with clitics)."""
+    if lang == "en":
+        nouns, places = EN_NOUNS, EN_PLACES
+        forms = [lambda s, p: s, lambda s, p: p, lambda s, p: s[:5], lambda s, p: f"digital {p}",
+                 lambda s, p: f"{s} {rng.choice(places)}"]
+    else:
+        nouns, places = AR_NOUNS, AR_PLACES
+        forms = [lambda s, p: s, lambda s, p: "ال" + p, lambda s, p: "وال" + s, lambda s, p: ("ال" + s)[:5],
+                 lambda s, p: f"{s} {rng.choice(places)}", lambda s, p: "ب" + s]
+    out = []
+    while len(out) < 40:
+        single, plural = rng.choice(nouns)
+        q = rng.choice(forms)(single, plural)
+        if not out or out[-1] != q:
+            out.append(q)
+    return out
+
+
+class Server:
+    def __init__(self, directory: Path):
+        handler = functools.partial(_Quiet, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def measure(browser, base: str, lang: str, rounds: int = 3) -> dict:
+    page = browser.new_page()
+    page.add_init_script(INSTRUMENT)
+    page.goto(base + ("/" if lang == "en" else "/ar/"))
+    page.wait_for_function("window.__bench.ready !== null", timeout=120000)
+    ready = page.evaluate("window.__bench.ready")
+    qs = queries(lang, random.Random(lang))
+    page.evaluate(RUN_QUERIES, qs[:5])  # warm up
+    times = []
+    for _ in range(rounds):
+        times += page.evaluate(RUN_QUERIES, qs)
+    page.close()
+    times.sort()
+    return {"ready": ready, "median": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
+            "n": len(times)}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=500, help="pages per language (default 500)")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
+    sites = {}
+    for variant in ("stock", "ours"):
+        project = make_project(work / variant, args.pages, ours=variant == "ours")
+        print(f"building {variant} ({args.pages} pages per language) ...", flush=True)
+        sites[variant] = build(project)
+
+    print(f"\nIndex bytes a reader downloads ({args.pages} pages per language; raw / gzip):")
+    stock_raw, stock_gz = sizes([sites["stock"] / "search/search_index.json"])
+    print(f"  stock Material, combined index (every page, both languages): {stock_raw:>10,} / {stock_gz:>9,}")
+    for lang in ("en", "ar"):
+        raw, gz = sizes([sites["ours"] / f"search/index.{lang}.js", sites["ours"] / "search/search_index.json"])
+        print(f"  ours, {lang} pages (index.{lang}.js + emptied combined index): {raw:>10,} / {gz:>9,}"
+              f"  ({raw / stock_raw:.0%} / {gz / stock_gz:.0%} of stock)")
+
+    from playwright.sync_api import sync_playwright
+    print("\nQuery-to-results in Chromium (keyup to results rendered), ms; page load to worker ready, ms:")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        for variant in ("stock", "ours"):
+            server = Server(sites[variant])
+            try:
+                for lang in ("en", "ar"):
+                    m = measure(browser, server.base, lang)
+                    print(f"  {variant:5} {lang}: median {m['median']:6.1f}  p95 {m['p95']:6.1f}  "
+                          f"(n={m['n']})  ready after {m['ready']:7.0f}")
+            finally:
+                server.close()
+        browser.close()
+    if not args.keep:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
