@@ -420,7 +420,7 @@ def kit_html(site: Site, site_dir: Path, lang: Language, src: str, which: str, e
         content = page.article
     doc.add(page.path, content, section)
     body.append(section)
-    return render_html(doc, body, lang, f"{page.title}: {label}", f"{page.title} · {label}")
+    return render_html(doc, body, lang, f"{page.title}: {label}", label)
 
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
