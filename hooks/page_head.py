@@ -1,9 +1,12 @@
-"""Hook: lang/dir on <html>, absolute hreflang alternates with x-default on every page and in the sitemap."""
+"""Hook: lang/dir on <html>, absolute hreflang alternates with x-default on every page and in the sitemap,
+the meta description escaped, and the search dialog named in the page's language."""
 import gzip
 from urllib.parse import urljoin
 from pathlib import Path
 
-from kb.html import absolute_alternates, relative_switcher_links, set_html_dir, sitemap_with_x_default
+from kb.html import (absolute_alternates, escape_meta_description, name_search_dialog, page_lang,
+                     relative_switcher_links, set_html_dir, sitemap_with_x_default)
+from kb.render import t
 
 DEFAULT_LANG = "en"
 
@@ -11,6 +14,8 @@ DEFAULT_LANG = "en"
 def on_post_page(output, page, config):
     site_url = config.get("site_url") or "/"
     output = relative_switcher_links(set_html_dir(output), page.url, site_url)
+    output = escape_meta_description(output, page.meta.get("description"))
+    output = name_search_dialog(output, t(page_lang(output, DEFAULT_LANG), "search_dialog"))
     return absolute_alternates(output, urljoin(site_url, page.url), DEFAULT_LANG)
 
 

@@ -1,6 +1,7 @@
 """Small rewrites of rendered HTML that Material's templates cannot express through blocks."""
 import posixpath
 import re
+from html import escape
 from urllib.parse import urljoin, urlparse
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>")
@@ -61,3 +62,27 @@ def relative_switcher_links(html: str, page_url: str, site_url: str) -> str:
         rel = posixpath.relpath(target, here or ".")
         return f"{m.group(1)}{'./' if rel == '.' else rel + '/'}{m.group(3)}"
     return _SWITCHER.sub(relative, html)
+
+
+_SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
+_HTML_LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
+
+
+def page_lang(html: str, default: str) -> str:
+    """The language on the page's <html> element."""
+    m = _HTML_LANG.search(html)
+    return m.group(1) if m else default
+
+
+def name_search_dialog(html: str, label: str) -> str:
+    """Give Material's search dialog an accessible name (it has role="dialog" and none)."""
+    return _SEARCH_DIALOG.sub(lambda m: f'{m.group(1)} aria-label="{escape(label)}">', html, count=1)
+
+
+def escape_meta_description(html: str, description: str | None) -> str:
+    """Escape the page's description in its meta tag: Material prints it raw, so a quote in the front
+    matter ended the attribute early."""
+    if not description:
+        return html
+    raw = f'<meta name="description" content="{description}">'
+    return html.replace(raw, f'<meta name="description" content="{escape(str(description))}">', 1)
