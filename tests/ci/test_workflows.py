@@ -146,9 +146,12 @@ def test_ci_job_runs_checks_build_export_test_in_order_then_uploads_the_preview(
 
 
 def test_site_and_repository_urls_come_from_the_environment(ci):
-    build = next(s for s in ci["jobs"]["test"]["steps"] if s.get("run") == "make build")
-    assert build["env"]["SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
-    assert build["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    # Every step that builds the deployed site (make pdf builds it again) gets both URLs through env.
+    builds = [s for s in ci["jobs"]["test"]["steps"] if s.get("run") in ("make build", "make pdf")]
+    assert len(builds) == 2
+    for build in builds:
+        assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/", build["run"]
+        assert build["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}", build["run"]
     pages = next(s for s in ci["jobs"]["test"]["steps"] if s.get("id") == "pages")
     assert pages["uses"].startswith("actions/configure-pages@")
     mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
