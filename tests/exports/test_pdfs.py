@@ -10,7 +10,7 @@ import pytest
 import tinyhtml5
 from pypdf import PdfReader
 
-from conftest import (ARTIFACTS, ROOT, actual_texts, arabic_letters, latin_letters, link_targets, outline,
+from export_helpers import (ARTIFACTS, ROOT, actual_texts, arabic_letters, latin_letters, link_targets, outline,
                       pdffonts, pdftotext)
 from kb.export import (NOT_PRINTED, built_path, flatten_nav, handout_part, load_site, pdf_files, read_page,
                        text_of, ui_strings, workshop_kits)
