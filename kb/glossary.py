@@ -291,7 +291,7 @@ def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | 
             chosen.append((first, term))
     for m, term in sorted(chosen, key=lambda c: c[0].start(), reverse=True):
         title = term.definition(lang).replace('"', "&quot;")
-        link = f'[{m.group(0)}]({href}#{term.id} "{title}")'
+        link = f'[{m.group(0)}]({href}#{term.id} "{title}"){{ .kb-term }}'
         markdown = markdown[:m.start()] + link + markdown[m.end():]
     return markdown
 

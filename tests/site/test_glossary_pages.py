@@ -84,7 +84,7 @@ def test_content_pages_link_terms_to_existing_glossary_entries(site):
         for href in page.glossary_links:
             assert href.split("#")[1] in anchors[lang]
     ar = (site / "ar" / "initiatives" / "libraries-and-the-global-agenda" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<a href="\.\./\.\./glossary/#advocacy" title="[^"]+">(\w*)مناصرة</a>', ar)
+    assert re.search(r'<a class="kb-term" href="\.\./\.\./glossary/#advocacy" title="[^"]+">(\w*)مناصرة</a>', ar)
 
 
 def test_no_glossary_links_in_headings_or_on_the_glossary_page(site):

@@ -86,7 +86,7 @@ def test_arabic_alef_variants_and_article_on_a_definite_term():
 def test_first_occurrence_only():
     out = link("A partnership helps. Another partnership. Partnerships grow.")
     assert out.count("](glossary.md#partnership") == 1
-    assert out.startswith('A [partnership](glossary.md#partnership "Working together.") helps.')
+    assert out.startswith('A [partnership](glossary.md#partnership "Working together."){ .kb-term } helps.')
 
 
 def test_longer_term_claims_its_words_first():
@@ -111,7 +111,7 @@ def test_nothing_linked_in_headings_links_code_or_markup():
     ])
     out = link(text)
     assert out.count("glossary.md#partnership") == 1
-    assert out.endswith('Finally a [partnership](glossary.md#partnership "Working together.").')
+    assert out.endswith('Finally a [partnership](glossary.md#partnership "Working together."){ .kb-term }.')
 
 
 def test_nothing_linked_in_arabic_headings_or_links():
