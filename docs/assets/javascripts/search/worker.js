@@ -9,7 +9,7 @@
 (function () {
   "use strict"
 
-  var SETUP = 0, QUERY = 2, RESULT = 3
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 
   // This script's URL: the worker's location, or under iframe-worker the first script of the iframe.
   var here = typeof document !== "undefined" && document.querySelector("script[src]")
@@ -22,25 +22,40 @@
   var index, titleWords, ar
   var send = self.postMessage.bind ? self.postMessage.bind(self) : self.postMessage
 
-  var ready = (async function () {
-    await importScripts(new URL("assets/javascripts/search/normalise.js", root).href,
-                        new URL("search/index." + lang + ".js", root).href)
-    ar = self.kbArabic
-    index = self.__kbSearchIndex
-    // Capture Material's message listener instead of letting it receive messages itself.
-    var add = self.addEventListener
-    self.addEventListener = function (type, fn, options) {
-      if (type === "message") material.push(fn)
-      else add.call(self, type, fn, options)
-    }
-    try {
-      await importScripts(new URL(index.worker, root).href)
-    } finally {
-      self.addEventListener = add
-    }
-    setupPipeline(self.lunr)
-    titleWords = collectTitleWords(index.docs)
-  })()
+  // The index, lunr and Material's worker load with the reader's first query, not with every page: they are
+  // most of a page's weight (the first-view budget, tests/quality/test_budget.py).
+  var setup                                // Material's SETUP message, kept until the first query
+  var materialReady                        // resolves Material's SETUP when its worker answers READY
+  var ready
+  function load() {
+    return ready || (ready = (async function () {
+      await importScripts(new URL("assets/javascripts/search/normalise.js", root).href,
+                          new URL("search/index." + lang + ".js", root).href)
+      ar = self.kbArabic
+      index = self.__kbSearchIndex
+      // Capture Material's message listener instead of letting it receive messages itself.
+      var add = self.addEventListener
+      self.addEventListener = function (type, fn, options) {
+        if (type === "message") material.push(fn)
+        else add.call(self, type, fn, options)
+      }
+      try {
+        await importScripts(new URL(index.worker, root).href)
+      } finally {
+        self.addEventListener = add
+      }
+      setupPipeline(self.lunr)
+      titleWords = collectTitleWords(index.docs)
+      // Material's worker with lang "en" loads no lunr-languages script: the pipeline above does it all.
+      var config = Object.assign({}, index.config, {
+        lang: ["en"], pipeline: ["trimmer", "stopWordFilter", "stemmer"]
+      })
+      await new Promise(function (resolve) {
+        materialReady = resolve
+        toMaterial({ type: SETUP, data: { config: config, docs: index.docs, options: setup.data.options } })
+      })
+    })())
+  }
 
   /* ---- lunr pipeline ---------------------------------------------------------------------------- */
 
@@ -119,7 +134,10 @@
     }).filter(Boolean)
     var parsed = words.map(function (w) {
       var stop = ar.isArabic(w) ? AR_STOP[ar.fold(w)] : !ENGLISH.stop(w)
-      return { word: w, stop: !!stop, terms: variants(w).map(function (t) { return t.replace(LUNR_SYNTAX, "") }) }
+      var terms = variants(w).map(function (t) { return t.replace(LUNR_SYNTAX, "") })
+      // Every term that starts with the word's form starts with its stem too: the stem alone will do.
+      if (terms.length === 2 && terms[0].startsWith(terms[1])) terms = [terms[1]]
+      return { word: w, stop: !!stop, terms: terms }
     })
     var content = parsed.filter(function (p) { return !p.stop })
     return content.length ? content : parsed
@@ -180,6 +198,11 @@
 
   // Material's listener answers through the global postMessage: rewrite its results on the way out.
   self.postMessage = function (message) {
+    if (message && message.type === READY && materialReady) {
+      materialReady()                      // the page was told READY at SETUP already
+      materialReady = null
+      return
+    }
     if (message && message.type === RESULT) {
       var query = pending.shift()
       var data = message.data
@@ -193,14 +216,13 @@
 
   self.addEventListener("message", async function (ev) {
     var message = ev.data
-    await ready
     if (message.type === SETUP) {
-      // Material's worker with lang "en" loads no lunr-languages script: the pipeline above does it all.
-      var config = Object.assign({}, index.config, {
-        lang: ["en"], pipeline: ["trimmer", "stopWordFilter", "stemmer"]
-      })
-      toMaterial({ type: SETUP, data: { config: config, docs: index.docs, options: message.data.options } })
+      setup = message
+      send({ type: READY })
+    } else if (message.type === QUERY && !ready && !String(message.data).trim()) {
+      send({ type: RESULT, data: { items: [] } })   // Material's empty query after READY: nothing to load yet
     } else if (message.type === QUERY) {
+      await load()
       var words = parse(message.data)
       pending.push({ typed: message.data, words: words })
       toMaterial({ type: QUERY, data: queryString(words) })
