@@ -249,7 +249,7 @@ class Document:
     def _target(self, path: str, href: str) -> str:
         if href.startswith(("mailto:", "tel:", "data:")):
             return href
-        page_url = "/" + path
+        page_url = "/" + path.removesuffix("index.html")  # the page's directory URL, as the site links it
         url = urljoin(page_url, href)
         parts = urlsplit(url)
         if parts.scheme or parts.netloc:
