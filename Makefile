@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(VENV)/bin/mkdocs
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build check new test links translations pdf setup setup-test
+.PHONY: serve build check new test links translations pdf bench setup setup-test
 
 ## serve: build and serve the site with live reload at http://$(HOST)/ (Arabic at /ar/)
 # Not strict: while editing, a warning is printed but the page stays visible; `make build` is strict.
@@ -26,6 +26,11 @@ pdf: build
 ## test: the whole test suite (unit, build, browser, exports), as CI runs it
 test: setup-test
 	$(VENV)/bin/python -m pytest
+
+## bench: search benchmark on a synthetic site (500 pages per language): index bytes and query times against
+# stock Material (bench/search_bench.py); prints figures, asserts nothing
+bench: setup-test
+	$(VENV)/bin/python bench/search_bench.py
 
 ## links: request every external link in the content (needs the internet; CI runs it weekly)
 links: setup

@@ -147,31 +147,53 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def measure(browser, base: str, lang: str, rounds: int = 3) -> dict:
+def open_page(browser, base: str, lang: str):
+    """A page of the site in `lang` with its search worker ready; returns the page and the ready time."""
     page = browser.new_page()
     page.add_init_script(INSTRUMENT)
     page.goto(base + ("/" if lang == "en" else "/ar/"))
     page.wait_for_function("window.__bench.ready !== null", timeout=120000)
-    ready = page.evaluate("window.__bench.ready")
-    qs = queries(lang, random.Random(lang))
-    page.evaluate(RUN_QUERIES, qs[:5])  # warm up
-    times = []
+    return page, page.evaluate("window.__bench.ready")
+
+
+def measure(browser, bases: dict, rounds: int) -> dict:
+    """Query times per (variant, language); the variants take turns in every round, so that the load of
+    a shared machine falls on both alike."""
+    pages, ready, times = {}, {}, {}
+    for variant, base in bases.items():
+        for lang in ("en", "ar"):
+            key = (variant, lang)
+            pages[key], ready[key] = open_page(browser, base, lang)
+            pages[key].evaluate(RUN_QUERIES, queries(lang, random.Random(lang))[:5])  # warm up
+            times[key] = []
     for _ in range(rounds):
-        times += page.evaluate(RUN_QUERIES, qs)
-    page.close()
-    times.sort()
-    return {"ready": ready, "median": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
-            "n": len(times)}
+        for key, page in pages.items():
+            times[key] += page.evaluate(RUN_QUERIES, queries(key[1], random.Random(key[1])))
+    for page in pages.values():
+        page.close()
+    result = {}
+    for key, values in times.items():
+        values.sort()
+        result[key] = {"ready": ready[key], "median": statistics.median(values), "n": len(values),
+                       "p95": values[int(0.95 * (len(values) - 1))]}
+    return result
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=500, help="pages per language (default 500)")
+    parser.add_argument("--rounds", type=int, default=5, help="times each query set is run (default 5)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--reuse", action="store_true", help="measure the sites already built in --keep")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
     sites = {}
     for variant in ("stock", "ours"):
+        if args.reuse and (work / variant / "site").is_dir():
+            sites[variant] = work / variant / "site"
+            continue
+        if (work / variant).exists():
+            shutil.rmtree(work / variant)
         project = make_project(work / variant, args.pages, ours=variant == "ours")
         print(f"building {variant} ({args.pages} pages per language) ...", flush=True)
         sites[variant] = build(project)
@@ -186,18 +208,18 @@ def main():
 
     from playwright.sync_api import sync_playwright
     print("\nQuery-to-results in Chromium (keyup to results rendered), ms; page load to worker ready, ms:")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        for variant in ("stock", "ours"):
-            server = Server(sites[variant])
-            try:
-                for lang in ("en", "ar"):
-                    m = measure(browser, server.base, lang)
-                    print(f"  {variant:5} {lang}: median {m['median']:6.1f}  p95 {m['p95']:6.1f}  "
-                          f"(n={m['n']})  ready after {m['ready']:7.0f}")
-            finally:
-                server.close()
-        browser.close()
+    servers = {variant: Server(site) for variant, site in sites.items()}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            results = measure(browser, {v: s.base for v, s in servers.items()}, args.rounds)
+            browser.close()
+    finally:
+        for server in servers.values():
+            server.close()
+    for (variant, lang), m in results.items():
+        print(f"  {variant:5} {lang}: median {m['median']:6.1f}  p95 {m['p95']:6.1f}  (n={m['n']})"
+              f"  ready after {m['ready']:7.0f}")
     if not args.keep:
         shutil.rmtree(work)
 
