@@ -148,7 +148,7 @@ def test_fact_box_kit_header_and_cards(built):
     assert starts == ["0:00", "0:15", "1:15"]
     assert "Librarians" in header and "Sticky notes" in header and "Plan a partnership." in header
     ar_kit = (built / "ar/workshops/short-kit/index.html").read_text(encoding="utf-8")
-    assert "ساعة واحدة و30 دقيقة" in ar_kit
+    assert "ساعة ونصف" in ar_kit
     cards = (built / "ar/initiatives/community-top/index.html").read_text(encoding="utf-8")
     assert cards.count("<li>\n      <p><strong>") == 2
     assert "نوادي القراءة" in cards and label("statuses", "ongoing", "ar") in cards
