@@ -32,7 +32,7 @@ def plural(forms: dict, n: int, lang: str) -> str:
 def duration_text(minutes: int, lang: str) -> str:
     """180 -> "3 hours" / "3 ساعات", 90 -> "1 hour 30 minutes" / "ساعة ونصف", 100 -> "ساعة واحدة و40 دقيقة"."""
     hours, rest = divmod(int(minutes), 60)
-    if hours and rest == 30 and "hours_and_half" in ui()[lang]:
+    if hours and rest == 30:
         return plural(ui()[lang]["hours_and_half"], hours, lang)
     parts = []
     if hours:
