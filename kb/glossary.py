@@ -279,16 +279,12 @@ def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | 
         return all(b <= s or a >= e for s, e in taken)
 
     for term, forms in _term_patterns(lang, tuple(glossary.values())):
-        first = None
-        for form, rx in forms:
-            for m in rx.finditer(markdown):
-                if free(*m.span()) and not (lang == "en" and _title_cased(m.group(0), form)):
-                    if first is None or m.start() < first.start():
-                        first = m
-                    break
-        if first is not None:
-            taken.append(first.span())
-            chosen.append((first, term))
+        # Every use of a (longer) term is kept from shorter terms, not only the one that gets the link.
+        uses = [m for form, rx in forms for m in rx.finditer(markdown)
+                if free(*m.span()) and not (lang == "en" and _title_cased(m.group(0), form))]
+        if uses:
+            taken.extend(m.span() for m in uses)
+            chosen.append((min(uses, key=lambda m: m.start()), term))
     for m, term in sorted(chosen, key=lambda c: c[0].start(), reverse=True):
         title = term.definition(lang).replace('"', "&quot;")
         link = f'[{m.group(0)}]({href}#{term.id} "{title}"){{ .kb-term }}'

@@ -94,6 +94,13 @@ def test_longer_term_claims_its_words_first():
         ("strategic partnership", "strategic-partnership"), ("partnership", "partnership")]
 
 
+def test_every_use_of_a_longer_term_is_kept_from_shorter_terms():
+    # The second "strategic partnership" is not linked (first use only), and its words are not taken
+    # for the shorter term either.
+    assert links("A strategic partnership. Later, another strategic partnership.") == [
+        ("strategic partnership", "strategic-partnership")]
+
+
 def test_nothing_linked_in_headings_links_code_or_markup():
     text = "\n".join([
         "---", "title: partnership", "---",
