@@ -12,12 +12,12 @@ QUERIES = yaml.safe_load((HERE / "queries.yml").read_text(encoding="utf-8"))
 LANG_ROOT = {"en": "/", "ar": "/ar/"}
 
 # Count the search worker's query and result messages, so a test waits for the answer to its own query.
+# Wraps whatever Worker the page ends up with: the native one, or iframe-worker's shim on file://.
 COUNT_WORKER_MESSAGES = """(() => {
   const counts = window.__searchMessages = {query: 0, result: 0}
-  const Native = window.Worker
-  window.Worker = class extends Native {
-    constructor(url, options) {
-      super(url, options)
+  const wrap = Base => class extends Base {
+    constructor(...args) {
+      super(...args)
       this.addEventListener("message", ev => { if (ev.data && ev.data.type === 3) counts.result++ })
     }
     postMessage(message) {
@@ -25,6 +25,8 @@ COUNT_WORKER_MESSAGES = """(() => {
       super.postMessage(message)
     }
   }
+  let Current = wrap(window.Worker)
+  Object.defineProperty(window, "Worker", {configurable: true, get: () => Current, set: Base => { Current = wrap(Base) }})
 })()"""
 
 

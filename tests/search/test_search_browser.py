@@ -5,8 +5,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import copy_project, run_build
-from search_helpers import LANG_ROOT, QUERIES, Server, open_search, search
+from conftest import ROOT, copy_project, run_build
+from search_helpers import COUNT_WORKER_MESSAGES, LANG_ROOT, QUERIES, Server, open_search, search
 
 pytestmark = pytest.mark.browser
 
@@ -141,3 +141,34 @@ def test_results_highlight_matches_once(page, server):
     search(page, "library")
     html = page.inner_html(".md-search-result__list")
     assert "<mark>" in html and "<mark><mark>" not in html
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    """The offline export build (Material's offline plugin, as kb/export.py runs it), opened from file://."""
+    site_dir = tmp_path_factory.mktemp("offline-site")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("KB_OFFLINE", "true")
+        result = run_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.mark.parametrize("lang, query, start, stem", [("ar", "والمكتبات", "ar/index.html", "مكتب"),
+                                                     ("en", "libraries", "index.html", "librar")])
+def test_search_from_file_url(page, offline_site, lang, query, start, stem):
+    """No server: the worker wrapper runs in Material's iframe-worker shim and loads its index as a script."""
+    page.add_init_script(COUNT_WORKER_MESSAGES)
+    page.goto((offline_site / start).as_uri())
+    page.click("input.md-search__input")
+    results = search(page, query)
+    assert results, "no results from file://"
+    ar_pages = [p for p in results if "/ar/" in p]
+    assert ar_pages == (results if lang == "ar" else [])
+    assert all(urlparse(u).scheme == "file" for u in page.requests)
+    assert not [e for e in page.console_errors if "search" in e or "worker" in e.lower()], page.console_errors
+    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    page.wait_for_load_state()
+    marked = page.eval_on_selector_all("mark[data-md-highlight]", "marks => marks.map(m => m.textContent)")
+    assert marked and all(self_stem.startswith(stem) for self_stem in
+                          page.evaluate("words => words.map(w => kbArabic.stem(w.toLowerCase()))", marked))

@@ -36,6 +36,7 @@
       })
     }
     var split = new RegExp("(" + ar.SEPARATOR + ")")
+    var EDGES = /^([^\p{L}\p{M}\p{N}]*)(.*?)([^\p{L}\p{M}\p{N}]*)$/u
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         return node.parentElement.closest("script, style, mark, .md-search") || !node.nodeValue.trim()
@@ -49,11 +50,15 @@
       if (!parts.some(function (p, i) { return i % 2 === 0 && p && matches(p) })) return
       var fragment = document.createDocumentFragment()
       parts.forEach(function (part, i) {
-        if (i % 2 === 0 && part && matches(part)) {
+        // Mark the word itself, not the punctuation around it ("المؤسسة." marks "المؤسسة").
+        var word = i % 2 === 0 && part && EDGES.exec(part)
+        if (word && word[2] && matches(word[2])) {
           var mark = document.createElement("mark")
           mark.setAttribute("data-md-highlight", "")
-          mark.textContent = part
+          mark.textContent = word[2]
+          if (word[1]) fragment.appendChild(document.createTextNode(word[1]))
           fragment.appendChild(mark)
+          if (word[3]) fragment.appendChild(document.createTextNode(word[3]))
         } else if (part) {
           fragment.appendChild(document.createTextNode(part))
         }
