@@ -418,6 +418,9 @@ def kit_html(site: Site, site_dir: Path, lang: Language, src: str, which: str, e
         content.insert(0, _el("h1", page.title, class_="kit-title"))
     else:
         content = page.article
+        for el in content.iter():  # the handout starts on its own sheet, so it can be copied for the room
+            if el.get("id") == "handout":
+                el.set("class", ((el.get("class") or "") + " handout-start").strip())
     doc.add(page.path, content, section)
     body.append(section)
     return render_html(doc, body, lang, f"{page.title}: {label}", label)
