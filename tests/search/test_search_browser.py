@@ -172,3 +172,12 @@ def test_search_from_file_url(page, offline_site, lang, query, start, stem):
     marked = page.eval_on_selector_all("mark[data-md-highlight]", "marks => marks.map(m => m.textContent)")
     assert marked and all(self_stem.startswith(stem) for self_stem in
                           page.evaluate("words => words.map(w => kbArabic.stem(w.toLowerCase()))", marked))
+
+
+def test_index_loads_when_the_search_box_gets_focus(page, server):
+    """Nothing of the index is downloaded with the page; focusing the box starts it, before any typing."""
+    page.goto(server + "/ar/")
+    page.wait_for_timeout(500)
+    assert not [u for u in page.requests if "/search/index." in u]
+    with page.expect_request(lambda r: r.url.endswith("/search/index.ar.js")):
+        page.click("input.md-search__input")

@@ -73,3 +73,13 @@ def test_missing_worker_is_a_clear_error(tmp_path):
         path.unlink()
     with pytest.raises(SearchIndexError, match="Material's search worker not found"):
         write_language_indexes(site, PREFIXES)
+
+
+def test_real_build_writes_both_languages(site):
+    """The real site's build: each language's script holds exactly that language's pages."""
+    en, ar = load(site / "search/index.en.js"), load(site / "search/index.ar.js")
+    assert en["docs"] and ar["docs"]
+    assert all(d["location"].startswith("ar/") for d in ar["docs"])
+    assert not any(d["location"].startswith("ar/") for d in en["docs"])
+    assert (site / en["worker"]).is_file()
+    assert json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"] == []

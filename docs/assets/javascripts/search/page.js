@@ -1,6 +1,7 @@
 /* Search on the page: runs before Material's bundle.
    - Points Material's search worker at the knowledge base's wrapper (search/worker.js) for the page's
-     language, so results come from this language's index, normalised for Arabic.
+     language, so results come from this language's index, normalised for Arabic; asks it to load the
+     index when the search box gets focus.
    - Takes over the highlighting of a search result's words on the page it opens (the ?h= parameter):
      Material's highlighter matches raw prefixes, which misses Arabic words with clitics, diacritics or
      other letter forms; this one compares normalised words (kbArabic) and marks whole words. */
@@ -14,6 +15,24 @@
   var data = JSON.parse(config.textContent)
   data.search = script.getAttribute("data-worker") + "?lang=" + encodeURIComponent(lang)
   config.textContent = JSON.stringify(data)
+
+  // Start loading the index when the reader focuses the search box, so that it is ready, or nearly, when
+  // the first word is typed (the worker loads nothing before: most readers never search).
+  var worker
+  if (window.Worker) {
+    window.Worker = (function (Base) {
+      return class extends Base {
+        constructor(url, options) {
+          super(url, options)
+          worker = this
+        }
+      }
+    })(window.Worker)
+    var box = document.querySelector("input.md-search__input")
+    if (box) box.addEventListener("focus", function () {
+      if (worker) worker.postMessage({ type: "kb-preload" })
+    })
+  }
 
   var url = new URL(location.href)
   var query = url.searchParams.get("h")

@@ -10,6 +10,7 @@
   "use strict"
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+  var PRELOAD = "kb-preload"               // from page.js, not Material: start loading the index now
 
   // This script's URL: the worker's location, or under iframe-worker the first script of the iframe.
   var here = typeof document !== "undefined" && document.querySelector("script[src]")
@@ -22,8 +23,9 @@
   var index, titleWords, ar
   var send = self.postMessage.bind ? self.postMessage.bind(self) : self.postMessage
 
-  // The index, lunr and Material's worker load with the reader's first query, not with every page: they are
-  // most of a page's weight (the first-view budget, tests/quality/test_budget.py).
+  // The index, lunr and Material's worker load when the reader focuses the search box (page.js sends
+  // PRELOAD) or with the first query, not with every page: they are most of a page's weight (the
+  // first-view budget, tests/quality/test_budget.py).
   var setup                                // Material's SETUP message, kept until the first query
   var materialReady                        // resolves Material's SETUP when its worker answers READY
   var ready
@@ -214,11 +216,17 @@
     send(message)
   }
 
+  var preload = false                      // page.js asks for the index when the search box gets focus
+
   self.addEventListener("message", async function (ev) {
     var message = ev.data
-    if (message.type === SETUP) {
+    if (message.type === PRELOAD) {
+      preload = true
+      if (setup) load()
+    } else if (message.type === SETUP) {
       setup = message
       send({ type: READY })
+      if (preload) load()
     } else if (message.type === QUERY && !ready && !String(message.data).trim()) {
       send({ type: RESULT, data: { items: [] } })   // Material's empty query after READY: nothing to load yet
     } else if (message.type === QUERY) {
