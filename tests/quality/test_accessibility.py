@@ -34,6 +34,7 @@ def axe_violations(page) -> list[str]:
 def type_query(page, lang):
     """Type the query and wait for results. Playwright inserts characters outside its US layout (Arabic)
     without key events; a real keyboard sends keyup, which Material's search listens to: End sends one."""
+    page.keyboard.press("Control+A")  # replace what an earlier search left in the field
     page.keyboard.type(QUERY[lang])
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)

@@ -1,0 +1,106 @@
+"""Lighthouse 12 (mobile, the default simulated throttling) on the built site, served with gzip as GitHub Pages
+serves it: Performance, Accessibility, Best Practices and SEO for home, a case study, a workshop kit and an
+initiative list in both languages, and the audits that cost points. A benchmark, not a test: Performance
+depends on the machine's load, so run it when the machine is quiet.
+
+    .venv/bin/python bench/lighthouse.py [--site DIR] [--runs N] [PATH ...]
+
+Needs `npm ci` (lighthouse in package-lock.json) and Chromium at /usr/bin/chromium.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.serve import serve  # noqa: E402
+from bench.weight import build  # noqa: E402
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
+                "--disable-component-update --disable-sync")
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+PAGES = [
+    "/", "/ar/",
+    "/case-studies/arabic-library-networks-open-ecosystems/",
+    "/ar/case-studies/arabic-library-networks-open-ecosystems/",
+    "/workshops/building-collaborative-arabic-library-networks/",
+    "/ar/workshops/building-collaborative-arabic-library-networks/",
+    "/initiatives/libraries-and-their-communities/",
+    "/ar/initiatives/libraries-and-their-communities/",
+]
+
+
+def run_lighthouse(url: str, out: Path) -> dict:
+    """One Lighthouse run; the JSON report."""
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
+         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True, text=True, timeout=300)
+    if result.returncode or not out.exists():
+        raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def scores(report: dict) -> dict:
+    return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+
+
+def lost_points(report: dict) -> list[str]:
+    """The scored audits below 1 in each category, with what Lighthouse says about them."""
+    out = []
+    for c in CATEGORIES:
+        for ref in report["categories"][c]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] and audit.get("score") is not None and audit["score"] < 1:
+                out.append(f"  {c}: {ref['id']} ({audit['score']}) {audit.get('displayValue', '')}".rstrip())
+    return out
+
+
+def metrics(report: dict) -> str:
+    a = report["audits"]
+    keys = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
+            "speed-index"]
+    return ", ".join(f"{k.split('-')[0] if k != 'total-blocking-time' else 'TBT'}:{a[k].get('displayValue', '')}"
+                     for k in keys)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
+    parser.add_argument("--runs", type=int, default=1, help="runs per page; the median score is printed")
+    parser.add_argument("paths", nargs="*", default=PAGES)
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        sys.exit(f"{LIGHTHOUSE} not found: run `npm ci`")
+    print(f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    with tempfile.TemporaryDirectory() as tmp:
+        site_dir = args.site or Path(tmp) / "site"
+        if not args.site:
+            build(site_dir)
+        print(f"{'page':62} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5}")
+        below = False
+        with serve(site_dir) as server:
+            for path in args.paths:
+                reports = [run_lighthouse(server.base + path, Path(tmp) / f"lh-{i}.json") for i in range(args.runs)]
+                runs = [scores(r) for r in reports]
+                median = {c: statistics.median(s[c] for s in runs) for c in CATEGORIES}
+                best = max(reports, key=lambda r: scores(r)["performance"])
+                print(f"{path[:62]:62} " + " ".join(f"{median[c]:5.0f}" for c in CATEGORIES)
+                      + (f"   (perf runs: {[s['performance'] for s in runs]})" if args.runs > 1 else ""))
+                print(f"  {metrics(best)}")
+                for line in lost_points(best):
+                    print(line)
+                below |= any(v < 100 for v in median.values())
+    print(f"load average at end: {os.getloadavg()[0]:.2f}")
+    return 1 if below else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
