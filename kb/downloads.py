@@ -10,11 +10,9 @@ import posixpath
 import shutil
 from pathlib import Path
 
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 STORE = ROOT / "build" / "downloads"
-UI_FILE = ROOT / "kb" / "data" / "ui-exports.yml"
 # The downloads page, relative to each language folder (not printed in the knowledge-base PDF).
 DOWNLOADS_PAGE = "downloads.md"
 # Folder of the built site the files are copied to.
@@ -39,8 +37,9 @@ def load_manifest(folder: Path, offline: bool = False) -> dict:
 
 
 def ui(lang: str) -> dict:
-    with open(UI_FILE, encoding="utf-8") as f:
-        return (yaml.safe_load(f) or {}).get(lang, {})
+    """The UI strings of `lang` (kb/data/ui.yml)."""
+    from kb.model import ui as strings
+    return strings().get(lang) or {}
 
 
 def human_size(size: int, lang: str) -> str:

@@ -28,7 +28,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PRINT_CSS = Path(__file__).with_name("print.css")
-UI_FILE = ROOT / "kb" / "data" / "ui-exports.yml"
 # Where `make pdf` keeps the exports between builds; the downloads hook copies them into site/downloads.
 STORE = ROOT / "build" / "downloads"
 MANIFEST = "manifest.json"
@@ -156,10 +155,9 @@ def workshop_kits(site: Site, lang: Language) -> list[str]:
 
 
 def ui_strings(lang: str) -> dict:
-    with open(UI_FILE, encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
-    strings = data.get(lang) or {}
-    return strings
+    """The UI strings of `lang` (kb/data/ui.yml, shared with the templates and hooks)."""
+    from kb.model import ui
+    return ui().get(lang) or {}
 
 
 def edition_date() -> datetime.date:
