@@ -1,44 +1,12 @@
 """Shared fixtures: a real strict build of the real site, a local server for it, and headless Chromium."""
 import functools
 import http.server
-import os
-import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-CHROMIUM = "/usr/bin/chromium"
-# Without these, headless Chromium floods the closed network with update and sync requests.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "kb"]
-
-
-def run_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run a real strict `mkdocs build` of the project at `project` into `site_dir`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if site_url:
-        env["SITE_URL"] = site_url
-    return subprocess.run([*MKDOCS, "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
-
-
-def copy_project(dest: Path) -> Path:
-    """Copy the project's site sources to `dest` (a git work tree, as the date plugin expects)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    subprocess.run(["git", "init", "-q"], cwd=dest, check=True)
-    return dest
+from support import CHROMIUM, CHROMIUM_ARGS, MKDOCS, PROJECT_FILES, ROOT, copy_project, run_build  # noqa: F401
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from support import ROOT, copy_project, run_build
 from search_helpers import COUNT_WORKER_MESSAGES, LANG_ROOT, QUERIES, Server, open_search, search
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from conftest import copy_project, run_build
+from support import copy_project, run_build
 
 
 
