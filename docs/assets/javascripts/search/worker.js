@@ -222,15 +222,21 @@
     var message = ev.data
     if (message.type === PRELOAD) {
       preload = true
-      if (setup) load()
+      if (setup) load().catch(function () {})   // reported by the query that waits for it
     } else if (message.type === SETUP) {
       setup = message
       send({ type: READY })
-      if (preload) load()
+      if (preload) load().catch(function () {})
     } else if (message.type === QUERY && !ready && !String(message.data).trim()) {
       send({ type: RESULT, data: { items: [] } })   // Material's empty query after READY: nothing to load yet
     } else if (message.type === QUERY) {
-      await load()
+      try {
+        await load()
+      } catch (error) {                      // e.g. a missing index script: answer, so the box is not stuck
+        console.error("search: the index for '" + lang + "' did not load", error)
+        send({ type: RESULT, data: { items: [] } })
+        return
+      }
       var words = parse(message.data)
       pending.push({ typed: message.data, words: words })
       toMaterial({ type: QUERY, data: queryString(words) })
