@@ -566,6 +566,7 @@ def main(argv=None) -> int:
                         help="where exports and manifest.json go (default: build/downloads/)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
+    args.site, args.out, args.config = args.site.resolve(), args.out.resolve(), args.config.resolve()
     try:
         site = load_site(args.config)
         args.out.mkdir(parents=True, exist_ok=True)
