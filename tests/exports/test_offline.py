@@ -80,6 +80,8 @@ def test_arabic_search_finds_pages_from_file(page, bundles):
     page.wait_for_url("**/site/ar/index.html")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator(".md-search__input").fill("الشراكات")
+    # Playwright enters Arabic as inserted text without key events; Material searches on keyup.
+    page.dispatch_event(".md-search__input", "keyup")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     results = page.locator(".md-search-result__item")
     assert results.count() > 0
