@@ -1,9 +1,10 @@
 """Hook: download links with sizes (from the exports' manifest) on kit pages and the downloads page; the
 exported files copied into site/downloads; in the offline export build, a local iframe-worker shim."""
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb.downloads import (DOWNLOADS_PAGE, copy_files, downloads_listing, insert_after_h1, kit_box,
-                          load_manifest, store)
+from kb.downloads import (DOWNLOADS_PAGE, DownloadsError, copy_files, downloads_listing, insert_after_h1,
+                          kit_box, load_manifest, store)
 
 # Material's offline plugin adds this polyfill from unpkg.com; the bundle must make no outside request.
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
@@ -20,15 +21,27 @@ def on_config(config):
     config.extra["polyfills"] = [LOCAL_SHIM if "iframe-worker" in url else url for url in polyfills]
 
 
+def _manifest(config) -> dict:
+    try:
+        return load_manifest(store(), _offline(config))
+    except DownloadsError as e:
+        raise PluginError(str(e)) from None
+
+
+def _names(config) -> dict:
+    i18n = config.plugins.get("i18n")
+    return {lang.locale: lang.name for lang in i18n.config.languages} if i18n else {}
+
+
 def on_page_content(html, page, config, files):
     lang, _, path = page.file.src_uri.partition("/")
-    manifest = load_manifest(store(), _offline(config))
+    manifest = _manifest(config)
     if path == DOWNLOADS_PAGE:
-        return html + downloads_listing(manifest, page.url, lang)
+        return html + downloads_listing(manifest, page.url, lang, _names(config))
     if page.meta.get("kind") == "workshop-kit":
         return insert_after_h1(html, kit_box(manifest, path, page.url, lang))
     return html
 
 
 def on_post_build(config):
-    copy_files(load_manifest(store(), _offline(config)), store(), config.site_dir)
+    copy_files(_manifest(config), store(), config.site_dir)

@@ -17,7 +17,11 @@ STORE = ROOT / "build" / "downloads"
 DOWNLOADS_PAGE = "downloads.md"
 # Folder of the built site the files are copied to.
 FOLDER = "downloads"
-LANG_NAMES = {"en": "English", "ar": "العربية"}
+MANIFEST = "manifest.json"
+
+
+class DownloadsError(Exception):
+    """A manifest that cannot be read, reported as `path: message`."""
 
 
 def store() -> Path:
@@ -28,9 +32,11 @@ def store() -> Path:
 def load_manifest(folder: Path, offline: bool = False) -> dict:
     """The manifest's entries whose file exists; an offline bundle carries the PDFs but not the zips."""
     try:
-        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return {"edition": None, "files": []}
+    except json.JSONDecodeError as e:
+        raise DownloadsError(f"{folder / MANIFEST}:{e.lineno}: not valid JSON ({e.msg}); run `make pdf` again")
     files = [e for e in data.get("files", []) if (folder / e["file"]).is_file()
              and not (offline and e["kind"] == "offline")]
     return {"edition": data.get("edition"), "files": files}
@@ -79,8 +85,9 @@ def kit_box(manifest: dict, kit: str, page_url: str, lang: str) -> str:
             f'{html.escape(strings["downloads_title"])}</p><ul>{items}</ul></div>')
 
 
-def downloads_listing(manifest: dict, page_url: str, lang: str) -> str:
-    """The downloads page's body: this language's files first, then the other language's, with sizes."""
+def downloads_listing(manifest: dict, page_url: str, lang: str, names: dict) -> str:
+    """The downloads page's body: this language's files first, then the other language's (headed by its
+    name in `names`, {code: name}), with sizes."""
     strings = ui(lang)
     if not manifest["files"]:
         return f'<p class="kb-downloads-none">{html.escape(strings["downloads_none"])}</p>'
@@ -90,7 +97,7 @@ def downloads_listing(manifest: dict, page_url: str, lang: str) -> str:
         entries = [e for e in manifest["files"] if e["lang"] == code]
         attrs = "" if code == lang else f' lang="{code}" dir="{"rtl" if code == "ar" else "ltr"}"'
         out.append(f'<section class="kb-downloads-lang"{attrs}><h2 id="downloads-{code}">'
-                   f'{html.escape(LANG_NAMES.get(code, code))}</h2><ul>')
+                   f'{html.escape(names.get(code, code))}</h2><ul>')
         s = ui(code)
         for kind in ("knowledge-base", "offline"):
             out += [_item(e, s[f"downloads_{'kb' if kind == 'knowledge-base' else kind}"], page_url, lang)

@@ -6,13 +6,11 @@ Usage: python -m kb pdf [pdf|offline|all] [--site DIR] [--out DIR]   (also: pyth
 from __future__ import annotations
 
 import argparse
-import copy
 import datetime
 import json
 import os
 import posixpath
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,13 +24,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 import tinyhtml5
 import yaml
 
+from kb.downloads import DOWNLOADS_PAGE, MANIFEST, STORE
+
 ROOT = Path(__file__).resolve().parents[1]
 PRINT_CSS = Path(__file__).with_name("print.css")
-# Where `make pdf` keeps the exports between builds; the downloads hook copies them into site/downloads.
-STORE = ROOT / "build" / "downloads"
-MANIFEST = "manifest.json"
-# Pages that describe the downloads themselves are left out of the printed knowledge base.
-NOT_PRINTED = {"downloads.md"}
+# The downloads page describes the exports themselves: it is left out of the printed knowledge base.
+NOT_PRINTED = {DOWNLOADS_PAGE}
 # Elements of a built page that mean nothing on paper.
 DROP = ("a.headerlink", "a.md-content__button", "aside.md-source-file", "div.kb-downloads", "script",
         "form", "input", "label.md-annotation__index")

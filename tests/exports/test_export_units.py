@@ -97,6 +97,9 @@ def test_manifest_lists_only_existing_files_and_no_zip_offline(tmp_path):
     assert [e["file"] for e in downloads.load_manifest(tmp_path)["files"]] == ["a.pdf", "o.zip"]
     assert [e["file"] for e in downloads.load_manifest(tmp_path, offline=True)["files"]] == ["a.pdf"]
     assert downloads.load_manifest(tmp_path / "nowhere") == {"edition": None, "files": []}
+    (tmp_path / "manifest.json").write_text('{"files": [\n  {"file": }\n]}')
+    with pytest.raises(downloads.DownloadsError, match=rf"^{tmp_path}/manifest.json:2: not valid JSON"):
+        downloads.load_manifest(tmp_path)
 
 
 def test_fixture_kit_prints_a_handout_with_only_its_handout(tmp_path):
