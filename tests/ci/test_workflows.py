@@ -189,6 +189,15 @@ def test_node_tools_are_pinned_exactly():
     for name, version in deps.items():
         assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"package.json: {name} {version} is not exact"
         assert lock["packages"][f"node_modules/{name}"]["version"] == version, name
+    # A dependency asked for by dist-tag ("latest") makes `npm ci` fail on a fresh clone as soon as the
+    # package publishes again; each such one must be pinned under "overrides".
+    overrides = package.get("overrides", {})
+    for where, entry in lock["packages"].items():
+        for kind in ("dependencies", "optionalDependencies", "peerDependencies"):
+            for name, spec in entry.get(kind, {}).items():
+                if re.fullmatch(r"[A-Za-z][\w.-]*", spec):
+                    assert re.fullmatch(r"\d+\.\d+\.\d+", overrides.get(name, "")), \
+                        f"package-lock.json: {where} wants {name}@{spec}: pin it under overrides"
 
 
 def test_dependabot_updates_pip_and_actions():
