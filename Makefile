@@ -27,10 +27,15 @@ pdf: build
 test: setup-test
 	$(VENV)/bin/python -m pytest
 
-## bench: search benchmark on a synthetic site (500 pages per language): index bytes and query times against
-# stock Material (bench/search_bench.py); prints figures, asserts nothing
+## bench: benchmarks that print figures and assert nothing (run them on a quiet machine): search against stock
+# Material (bench/search_bench.py), first-view weight of an Arabic article (bench/weight.py), Lighthouse scores
+# (bench/lighthouse.py), build time against stock Material + i18n at 100/500/1000 pages per language
+# (bench/build_bench.py, several minutes)
 bench: setup-test
 	$(VENV)/bin/python bench/search_bench.py
+	$(VENV)/bin/python bench/weight.py
+	$(VENV)/bin/python bench/lighthouse.py
+	$(VENV)/bin/python bench/build_bench.py
 
 ## links: request every external link in the content (needs the internet; CI runs it weekly)
 links: setup

@@ -98,7 +98,6 @@ def main(argv=None) -> int:
         site_dir = args.site or Path(tmp) / "site"
         if not args.site:
             build(site_dir)
-        over = False
         with serve(site_dir) as server, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for path in args.paths:
@@ -106,9 +105,8 @@ def main(argv=None) -> int:
                     rows = first_view(browser, server, site_dir, path, device)
                     print(f"\n== {path} ({device}, first view) ==")
                     print(report(rows))
-                    over |= sum(r["sent"] for r in rows) > BUDGET
             browser.close()
-    return 1 if over else 0
+    return 0  # figures only: tests/quality/test_budget.py asserts the budget
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ from kb import glossary
 
 
 def on_config(config):
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # the i18n plugin's build of another language: the glossary was loaded for this build
     try:
         glossary.reload()
     except glossary.GlossaryError as exc:

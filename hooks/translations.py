@@ -13,9 +13,11 @@ _pairs = {}
 @event_priority(-110)  # after the i18n plugin's on_files (-100), which rebuilds every file from disk
 def on_files(files, config):
     lang = _language(config)
-    pairs, _ = translations.scan(Path(config["docs_dir"]))
-    _pairs.clear()
-    _pairs.update({p.rel: p for p in pairs})
+    if not (getattr(config.plugins.get("i18n"), "building", False) and _pairs):
+        pairs, _ = translations.scan(Path(config["docs_dir"]))
+        _pairs.clear()
+        _pairs.update({p.rel: p for p in pairs})
+    pairs = list(_pairs.values())  # the i18n plugin's build of another language reuses this build's scan
     pages = {code: File.generated(config, _status_uri(code), content=translations.status_markdown(pairs, code))
              for code in translations.LANGS}
     for code, page in pages.items():

@@ -9,6 +9,9 @@ from kb.validate import report, validate_tree
 
 @event_priority(100)  # first, before the i18n plugin reconfigures anything and before the site folder is cleaned
 def on_config(config):
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return config  # the i18n plugin's build of another language: this build validated everything already
     root = Path(config.config_file_path).parent
     _, problems = validate_tree(Path(config.docs_dir), root)
     if problems:

@@ -119,7 +119,7 @@ def terms() -> dict[str, Term]:
 
 def reload() -> dict[str, Term]:
     """Forget cached data (the data files may have changed while serving) and load the glossary again."""
-    for cached in (terms, names, _names_pattern, _term_patterns):
+    for cached in (terms, names, _name_forms, _names_pattern, _term_patterns):
         cached.cache_clear()
     return terms()
 
@@ -241,15 +241,24 @@ def protected_spans(markdown: str, lang: str) -> list[tuple[int, int]]:
             spans.append((start, end))
             continue
         spans += [(start + m.start(), start + m.end()) for m in _INLINE.finditer(line)]
-    spans += [m.span() for m in _names_pattern(lang).finditer(markdown)]
+    # Only the names whose words the page has: leaving out alternatives that cannot match changes no match,
+    # and the whole alternation was most of this function's time.
+    folded = _fold(markdown, lang)
+    present = tuple(f for f in _name_forms(lang) if _may_occur(f, lang, folded))
+    spans += [m.span() for m in _names_pattern(lang, present).finditer(markdown)]
     return spans
 
 
 @functools.cache
-def _names_pattern(lang: str) -> re.Pattern:
+def _name_forms(lang: str) -> tuple[str, ...]:
     forms = sorted(names(lang), key=len, reverse=True)
+    return tuple(f for f in forms if _ARABIC_LETTER.search(f)) if lang == "ar" else tuple(forms)
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_pattern(lang: str, forms: tuple[str, ...]) -> re.Pattern:
     if lang == "ar":
-        return re.compile("|".join(arabic_pattern(f) for f in forms if _ARABIC_LETTER.search(f)) or "(?!)")
+        return re.compile("|".join(arabic_pattern(f) for f in forms) or "(?!)")
     return re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in forms) or "(?!)")
 
 
@@ -259,6 +268,27 @@ def _term_patterns(lang: str, glossary: tuple[Term, ...]) -> list[tuple[Term, li
     claims its words before "community")."""
     ordered = sorted(glossary, key=lambda t: -max(len(f) for f in t.forms(lang)))
     return [(t, [(f, pattern(f, lang)) for f in sorted(t.forms(lang), key=len, reverse=True)]) for t in ordered]
+
+
+def _fold(text: str, lang: str) -> str:
+    """The page folded as _keys folds forms: Arabic normalised (ى as ي), English in lower case."""
+    return normalise(text).replace("ى", "ي") if lang == "ar" else text.lower()
+
+
+@functools.cache
+def _keys(form: str, lang: str) -> tuple[str, ...]:
+    """Words that every match of `form`'s pattern contains once folded (the first without its article): most
+    forms are absent from a page, and this test skips their regexes."""
+    if lang != "ar":
+        return tuple(w.lower() for w in form.split())
+    first, *rest = normalise(form).split()
+    if first.startswith("ال") and len(first) > 3:
+        first = first[2:]
+    return tuple(w.replace("ى", "ي") for w in (first, *rest))
+
+
+def _may_occur(form: str, lang: str, folded: str) -> bool:
+    return all(key in folded for key in _keys(form, lang))
 
 
 def _title_cased(text: str, form: str) -> bool:
@@ -272,18 +302,27 @@ def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | 
     to this page), with the definition as the link's title. Whole words only, one link per term, never in
     headings, links, code, markup, front matter, quoted titles or proper names."""
     glossary = terms() if glossary is None else glossary
-    taken = sorted(protected_spans(markdown, lang))
-    chosen = []
+    # One byte per character, 1 where the text is taken: checking a match is one C-level scan, where a list
+    # of spans made each check walk every earlier use (quadratic on long, term-dense pages).
+    taken = bytearray(len(markdown))
+
+    def take(a, b):
+        taken[a:b] = b"\x01" * (b - a)
 
     def free(a, b):
-        return all(b <= s or a >= e for s, e in taken)
+        return taken.find(1, a, b) < 0
 
+    for a, b in protected_spans(markdown, lang):
+        take(a, b)
+    folded = _fold(markdown, lang)
+    chosen = []
     for term, forms in _term_patterns(lang, tuple(glossary.values())):
         # Every use of a (longer) term is kept from shorter terms, not only the one that gets the link.
-        uses = [m for form, rx in forms for m in rx.finditer(markdown)
+        uses = [m for form, rx in forms if _may_occur(form, lang, folded) for m in rx.finditer(markdown)
                 if free(*m.span()) and not (lang == "en" and _title_cased(m.group(0), form))]
+        for m in uses:
+            take(*m.span())
         if uses:
-            taken.extend(m.span() for m in uses)
             chosen.append((min(uses, key=lambda m: m.start()), term))
     for m, term in sorted(chosen, key=lambda c: c[0].start(), reverse=True):
         title = term.definition(lang).replace('"', "&quot;")

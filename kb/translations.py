@@ -67,6 +67,10 @@ def load(path: Path, lang: str) -> Doc:
         raise TranslationError(path, 1, f"not UTF-8 ({exc.reason})") from None
 
 
+# libyaml when PyYAML has it: every page is parsed at each build.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse(path: Path, lang: str, text: str) -> Doc:
     """A page from its text (`path` only names it in messages)."""
     text = text.replace("\r\n", "\n")
@@ -74,7 +78,7 @@ def parse(path: Path, lang: str, text: str) -> Doc:
     meta, body, body_line = {}, text, 1
     if m:
         try:
-            meta = yaml.safe_load(m.group(1) or "") or {}
+            meta = yaml.load(m.group(1) or "", Loader=_LOADER) or {}
         except yaml.YAMLError as exc:
             # The mark's line counts from the front matter's first line; keep it inside the front matter.
             last = text[:m.end()].count("\n") - 1
