@@ -70,8 +70,9 @@
   function setupPipeline(lunr) {
     ENGLISH.stop = lunr.stopWordFilter
     ENGLISH.stem = lunr.stemmer
-    ;("في من الى على عن مع ان او ثم ما لا لم لن قد كما هذا هذه ذلك تلك التي الذي الذين هو هي " +
-      "هم كان كانت بين عند حتى اذا كل وفي ومن والى وعلى وعن ومع وان او").split(" ").forEach(function (w) {
+    // Not على: folded, it is the name علي.
+    ;("في من الى عن مع ان او ثم ما لا لم لن قد كما هذا هذه ذلك تلك التي الذي الذين هو هي " +
+      "هم كان كانت بين عند حتى اذا كل وفي ومن والى وعن ومع وان").split(" ").forEach(function (w) {
       AR_STOP[ar.fold(w)] = true
     })
     lunr.trimmer = function (token) {
@@ -165,8 +166,9 @@
   // Material suggests index terms (stems); the search box completes the typed word only with a word
   // that starts with it, so suggest a word of a page title that does.
   function rewriteSuggest(suggest, typed) {
+    if (!suggest) return suggest
     var last = typed.split(/[\s-]+/).pop()
-    if (!suggest || !last) return suggest && []
+    if (!last) return []
     var start = last.toLowerCase()
     for (var i = suggest.length - 1; i >= 0; i--) {
       var words = titleWords.get(suggest[i]) || []
