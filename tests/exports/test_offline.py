@@ -73,6 +73,7 @@ def test_opens_in_its_language_follows_links_and_switches_language(page, bundles
     strip = lambda url, lang: url[len(base):].removeprefix(LANGS[lang].prefix)  # noqa: E731
     assert strip(page.url, other) == strip(here, code)
     assert outside(page.requests) == []
+    assert page.console_errors == []
 
 
 def test_arabic_search_finds_pages_from_file(page, bundles):
