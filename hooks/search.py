@@ -13,13 +13,14 @@ from kb.search import SearchIndexError, write_language_indexes
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is None:
-        prefixes = {config.theme.get("language") or "en": ""}
+        prefixes, names = {config.theme.get("language") or "en": ""}, {}
     elif getattr(i18n, "building", False):
         return  # an inner per-language build: the combined index is written after the last one
     else:
-        prefixes = {lang.locale: "" if lang.default else lang.link.strip("/") + "/"
-                    for lang in i18n.config.languages if lang.build}
+        languages = [lang for lang in i18n.config.languages if lang.build]
+        prefixes = {lang.locale: "" if lang.default else lang.link.strip("/") + "/" for lang in languages}
+        names = {lang.locale: lang.name for lang in languages}
     try:
-        write_language_indexes(Path(config["site_dir"]), prefixes)
+        write_language_indexes(Path(config["site_dir"]), prefixes, names)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None

@@ -1,6 +1,6 @@
 """Search on the real built site, through Material's search box in headless Chromium: Recall@5 of the
-query set in each language (and against stock Material), the page's language only, suggestions,
-highlighting on the opened page, and no request leaving the site."""
+query set in each language (and against stock Material), the page's language first (the other only when
+it finds nothing, marked), suggestions, highlighting on the opened page, file://, no request leaving."""
 from urllib.parse import urlparse
 
 import pytest
@@ -181,3 +181,21 @@ def test_index_loads_when_the_search_box_gets_focus(page, server):
     assert not [u for u in page.requests if "/search/index." in u]
     with page.expect_request(lambda r: r.url.endswith("/search/index.ar.js")):
         page.click("input.md-search__input")
+
+
+@pytest.mark.parametrize("lang, query, expect, label", [
+    # Words no page of the page's language has: the other language's pages come, marked with its name.
+    ("ar", "congress", "/organisations/all-russia-library-congress/", "English"),
+    ("en", "الدوحة", "/ar/organisations/qatar-national-library/", "العربية"),
+])
+def test_other_language_only_when_the_page_language_finds_nothing(page, server, lang, query, expect, label):
+    open_search(page, server + LANG_ROOT[lang])
+    results = search(page, query)
+    assert expect in results[:5], results
+    titles = page.eval_on_selector_all(".md-search-result__item h1", "hs => hs.map(h => h.textContent)")
+    assert titles and all(t.startswith(label + " · ") for t in titles), titles
+    # A word the page's language has: its own pages only, unmarked.
+    own = search(page, "قطر" if lang == "ar" else "qatar")
+    assert own and all(p.startswith("/ar/") == (lang == "ar") for p in own), own
+    titles = page.eval_on_selector_all(".md-search-result__item h1", "hs => hs.map(h => h.textContent)")
+    assert not any(" · " in t for t in titles), titles

@@ -5,6 +5,8 @@
      its clitic-free form and its stem (kbArabic); every English token as itself and its Porter stem.
    - Normalises every query the same way before Material's worker sees it, maps matched terms back to the
      reader's words and suggestions to words of the page titles.
+   - When the page's language finds nothing, searches the other languages and lists their pages marked
+     with the language's name.
    Runs as a real worker, or inside iframe-worker on file:// (where importScripts returns a Promise). */
 (function () {
   "use strict"
@@ -200,7 +202,9 @@
     material.forEach(function (fn) { fn({ data: message }) })
   }
 
-  // Material's listener answers through the global postMessage: rewrite its results on the way out.
+  // Material's listener answers through the global postMessage: rewrite its results on the way out, in
+  // order (a result that waits for the other language's index holds back the ones after it).
+  var outbox = Promise.resolve()
   self.postMessage = function (message) {
     if (message && message.type === READY && materialReady) {
       materialReady()                      // the page was told READY at SETUP already
@@ -214,8 +218,71 @@
         group.forEach(function (item) { item.terms = rewriteTerms(item.terms, query.words) })
       })
       if ("suggest" in data) data.suggest = rewriteSuggest(data.suggest, query.typed)
+      if (!data.items.length && query.words.length) {
+        outbox = outbox.then(function () { return otherLanguages(query.words) }).then(function (items) {
+          data.items = items
+          send(message)
+        }, function (error) {
+          console.error("search: other languages", error)
+          send(message)
+        })
+        return
+      }
     }
-    send(message)
+    outbox = outbox.then(function () { send(message) })
+  }
+
+  /* ---- other languages -------------------------------------------------------------------------- */
+
+  // When the page's language finds nothing, the other languages are searched (their index loads then),
+  // and their pages are listed marked with their language's name: whole pages, titles only.
+  var others = {}
+  function otherLanguages(words) {
+    var query = words.map(function (w) {
+      return w.terms.map(function (t) { return t + "*" }).join(" ")
+    }).join(" ")
+    return (index.others || []).reduce(function (chain, other) {
+      return chain.then(function (items) {
+        return loadOther(other).then(function (loaded) {
+          return items.concat(loaded.index.search(query).slice(0, 10).map(function (result) {
+            var page = loaded.pages.get(result.ref)
+            return [{
+              location: page.location, score: result.score, terms: {}, text: "",
+              title: "<span lang=\"" + other.lang + "\">" + other.name + "</span> · <span lang=\"" +
+                other.lang + "\">" + page.title + "</span>"
+            }]
+          }))
+        })
+      })
+    }, Promise.resolve([]))
+  }
+
+  function loadOther(other) {
+    if (others[other.lang]) return others[other.lang]
+    return others[other.lang] = (async function () {
+      await importScripts(new URL("search/index." + other.lang + ".js", root).href)
+      var docs = self.__kbSearchIndex.docs
+      self.__kbSearchIndex = index
+      // One document per page: its title, and the text of all its sections.
+      var pages = new Map()
+      docs.forEach(function (doc) {
+        var path = doc.location.split("#")[0]
+        var page = pages.get(path)
+        if (!page) pages.set(path, page = { location: path, title: doc.title, text: [] })
+        if (doc.location === path) page.title = doc.title   // the page's own entry, not a section's
+        page.text.push(doc.title, doc.text)
+      })
+      var lunr = self.lunr
+      var built = lunr(function () {
+        this.ref("location")
+        this.field("title", { boost: 1000 })
+        this.field("text")
+        pages.forEach(function (page) {
+          this.add({ location: page.location, title: page.title, text: page.text.join(" ").replace(/<[^>]*>/g, " ") })
+        }, this)
+      })
+      return { index: built, pages: pages }
+    })()
   }
 
   var preload = false                      // page.js asks for the index when the search box gets focus
