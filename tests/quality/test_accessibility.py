@@ -44,7 +44,8 @@ def type_query(page, query: str):
 def open_search(page, query: str):
     """Open the search dialog with the keyboard shortcut, type a query and wait for results."""
     page.keyboard.press("/")
-    page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+    page.wait_for_function("document.getElementById('__search').checked && document.activeElement"
+                           " && document.activeElement.matches('.md-search__input')")
     type_query(page, query)
 
 
@@ -118,6 +119,7 @@ def test_search_opens_and_takes_a_query_from_the_keyboard(page, server, lang):
     assert page.evaluate("!!document.activeElement.closest('.md-search-result__link, .md-search-result__item')")
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__search').checked")
+    page.wait_for_function("!document.activeElement || !document.activeElement.matches('.md-search__input')")
     # The "/" shortcut opens it again from anywhere, for another query.
     open_search(page, SECOND_QUERY[lang])
     assert page.evaluate("document.getElementById('__search').checked")
