@@ -83,8 +83,9 @@ def case_study(lang: str, n: int, rng: random.Random) -> str:
             f"# {title}\n\n" + "\n".join(body))
 
 
-def write_project(dest: Path, pages: int) -> Path:
-    """This repository's site sources plus `pages` synthetic case studies per language, in the nav, in git."""
+def write_project(dest: Path, pages: int, in_nav: bool = True) -> Path:
+    """This repository's site sources plus `pages` synthetic case studies per language, in the nav (or, with
+    in_nav=False, reachable from the catalogue only), committed to git."""
     dest.mkdir(parents=True)
     for name in PROJECT_FILES:
         src = ROOT / name
@@ -99,8 +100,11 @@ def write_project(dest: Path, pages: int) -> Path:
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     anchor = "      - case-studies/index.md\n"
     assert anchor in config, "mkdocs.yml: the Case studies section's index entry moved; update bench/build_bench.py"
-    entries = "".join(f"      - {SLUG.format(n)}\n" for n in range(pages))
-    (dest / "mkdocs.yml").write_text(config.replace(anchor, anchor + entries, 1), encoding="utf-8")
+    if in_nav:
+        config = config.replace(anchor, anchor + "".join(f"      - {SLUG.format(n)}\n" for n in range(pages)), 1)
+    else:
+        config += "\nnot_in_nav: |\n  synthetic-*.md\n"
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     stock = STOCK_CONFIG.format(markdown_extensions=markdown_extensions(config))
     (dest / "stock.yml").write_text(stock, encoding="utf-8")
     # Stock plus the one feature that keeps each page's navigation to its own section: the superlinear part.
@@ -183,6 +187,8 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000], help="pages per language")
     parser.add_argument("--profile", type=int, metavar="SIZE", help="profile our build at this size instead")
     parser.add_argument("--keep", type=Path, help="write the projects here and keep them")
+    parser.add_argument("--out-of-nav", action="store_true",
+                        help="leave the synthetic case studies out of the sidebar (listed by the catalogue only)")
     args = parser.parse_args(argv)
     base = args.keep or Path(tempfile.mkdtemp(prefix="kb-bench-"))
     try:
@@ -195,7 +201,7 @@ def main(argv=None) -> int:
         print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs at start; times in seconds)")
         previous = None
         for size in args.sizes:
-            project = write_project(base / f"p{size}", size)
+            project = write_project(base / f"p{size}", size, in_nav=not args.out_of_nav)
             ours = build(project, "mkdocs.yml", base / f"p{size}-ours")
             stock = build(project, "stock.yml", base / f"p{size}-stock")
             pruned = build(project, "stock-prune.yml", base / f"p{size}-stock-prune")
