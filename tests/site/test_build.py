@@ -118,3 +118,16 @@ def test_broken_link_fails_the_build_naming_the_file(tmp_path):
     assert result.returncode != 0
     out = result.stdout + result.stderr
     assert re.search(r"en/about\.md.*no-such-page\.md", out), out
+
+
+AR_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+             "نوفمبر", "ديسمبر")
+
+
+def test_last_updated_dates_are_localised(site):
+    date = re.compile(r'git-revision-date-localized-plugin-date"[^>]*>([^<]+)<')
+    ar = date.search((site / "ar" / "about" / "index.html").read_text(encoding="utf-8"))
+    en = date.search((site / "about" / "index.html").read_text(encoding="utf-8"))
+    assert ar and any(month in ar.group(1) for month in AR_MONTHS), ar and ar.group(1)
+    assert en and re.match(r"[A-Z][a-z]+ \d{1,2}, \d{4}$", en.group(1)), en and en.group(1)
+    assert "آخر تحديث" in (site / "ar" / "about" / "index.html").read_text(encoding="utf-8")
