@@ -10,8 +10,9 @@ HOST ?= 127.0.0.1:8000
 
 ## serve: build and serve the site with live reload at http://$(HOST)/ (Arabic at /ar/)
 # Not strict: while editing, a warning is printed but the page stays visible; `make build` is strict.
+# SITE_URL: served at the root of the local address, not under the deployed site's path.
 serve: setup
-	$(MKDOCS) serve --no-strict --dev-addr $(HOST)
+	SITE_URL=http://$(HOST)/ $(MKDOCS) serve --no-strict --dev-addr $(HOST)
 
 ## build: strict build of both languages into site/
 build: setup

@@ -19,6 +19,11 @@ def on_post_page(output, page, config):
     return absolute_alternates(output, urljoin(site_url, page.url), DEFAULT_LANG)
 
 
+def on_post_template(output, template_name, config):
+    # The 404 page is a theme template, not a page: it gets lang/dir here.
+    return set_html_dir(output) if output.lstrip().lower().startswith("<!doctype html") else output
+
+
 def on_post_build(config):
     sitemap = Path(config["site_dir"]) / "sitemap.xml"
     if sitemap.exists():
