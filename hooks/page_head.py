@@ -4,11 +4,15 @@ import gzip
 from urllib.parse import urljoin
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 from kb.html import (absolute_alternates, escape_meta_description, name_search_dialog, page_lang,
                      relative_switcher_links, set_html_dir, sitemap_with_x_default)
 from kb.render import t
 
 DEFAULT_LANG = "en"
+# Each language build renders a 404 page; the default language's is the one the site root must keep.
+_not_found = {}
 
 
 def on_post_page(output, page, config):
@@ -21,10 +25,20 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     # The 404 page is a theme template, not a page: it gets lang/dir here.
-    return set_html_dir(output) if output.lstrip().lower().startswith("<!doctype html") else output
+    if template_name != "404.html":
+        return output
+    output = set_html_dir(output)
+    _not_found[config.theme["language"]] = (config["site_dir"], output)
+    return output
 
 
+@event_priority(-200)  # after mkdocs-static-i18n's post-build, which builds the other language
 def on_post_build(config):
+    # The second language's build (run inside the first's post-build) leaves its 404 page at the root.
+    # (mkdocs-static-i18n reuses one config object for both builds, so the language is read at render time.)
+    if DEFAULT_LANG in _not_found:
+        site_dir, html = _not_found[DEFAULT_LANG]
+        (Path(site_dir) / "404.html").write_text(html, encoding="utf-8")
     sitemap = Path(config["site_dir"]) / "sitemap.xml"
     if sitemap.exists():
         xml = sitemap_with_x_default(sitemap.read_text(encoding="utf-8"), DEFAULT_LANG)

@@ -131,3 +131,9 @@ def test_last_updated_dates_are_localised(site):
     assert ar and any(month in ar.group(1) for month in AR_MONTHS), ar and ar.group(1)
     assert en and re.match(r"[A-Z][a-z]+ \d{1,2}, \d{4}$", en.group(1)), en and en.group(1)
     assert "آخر تحديث" in (site / "ar" / "about" / "index.html").read_text(encoding="utf-8")
+
+
+def test_root_404_page_is_the_default_language_one(site):
+    # mkdocs-static-i18n's Arabic build would otherwise leave its own 404 page at the site root.
+    head = parse(site / "404.html")
+    assert (head.html.get("lang"), head.html.get("dir")) == ("en", "ltr")
