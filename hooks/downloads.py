@@ -5,14 +5,10 @@ from mkdocs.plugins import event_priority
 
 from kb.downloads import (DOWNLOADS_PAGE, DownloadsError, copy_files, downloads_listing, insert_after_h1,
                           kit_box, load_manifest, store)
+from kb.offline import is_offline_build
 
 # Material's offline plugin adds this polyfill from unpkg.com; the bundle must make no outside request.
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
-
-
-def _offline(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.enabled)
 
 
 @event_priority(-50)  # after the offline plugin's on_config
@@ -23,7 +19,7 @@ def on_config(config):
 
 def _manifest(config) -> dict:
     try:
-        return load_manifest(store(), _offline(config))
+        return load_manifest(store(), is_offline_build(config))
     except DownloadsError as e:
         raise PluginError(str(e)) from None
 

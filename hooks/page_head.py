@@ -40,7 +40,9 @@ def on_post_build(config):
         site_dir, html = _not_found[DEFAULT_LANG]
         (Path(site_dir) / "404.html").write_text(html, encoding="utf-8")
     sitemap = Path(config["site_dir"]) / "sitemap.xml"
-    if sitemap.exists():
-        xml = sitemap_with_x_default(sitemap.read_text(encoding="utf-8"), DEFAULT_LANG)
+    # Both language builds end here with the same site folder: the sitemap is rewritten once.
+    before = sitemap.read_text(encoding="utf-8") if sitemap.exists() else ""
+    xml = sitemap_with_x_default(before, DEFAULT_LANG)
+    if xml != before:
         sitemap.write_text(xml, encoding="utf-8")
         sitemap.with_suffix(".xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))

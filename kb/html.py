@@ -42,8 +42,11 @@ _SITEMAP_DEFAULT = re.compile(r'(\s*)<xhtml:link rel="alternate" hreflang="(\w+)
 def sitemap_with_x_default(xml: str, default_lang: str) -> str:
     """Add an x-default alternate (the default language's URL) next to each URL's hreflang links; a sitemap
     that has them already is returned as it is."""
+    if 'hreflang="x-default"' in xml:
+        return xml
+
     def add(m):
-        if m.group(2) != default_lang or 'hreflang="x-default"' in xml:
+        if m.group(2) != default_lang:
             return m.group(0)
         return f'{m.group(0)}{m.group(1)}<xhtml:link rel="alternate" hreflang="x-default" href="{m.group(3)}"/>'
     return _SITEMAP_DEFAULT.sub(add, xml)

@@ -8,6 +8,12 @@ _FONT_URL = re.compile(r'url\("?([^")]+\.woff2)"?\)')
 _FONT_PRELOAD = re.compile(r'\s*<link rel="preload" href="[^"]+\.woff2" as="font"[^>]*>')
 
 
+def is_offline_build(config) -> bool:
+    """Whether this build is the offline export (Material's offline plugin enabled, see `make pdf`)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
 def inline_fonts(css: str, css_dir: Path) -> str:
     """Replace each woff2 url(...) in `css` (relative to `css_dir`) by a base64 data: URL."""
     def inline(m):
