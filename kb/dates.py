@@ -1,0 +1,112 @@
+"""Last-updated dates: one `git log` per build gives every page's last commit, shown in the page's language.
+
+What a page shows is the author date of the newest commit that changed its content, found in one pass
+over the history of the docs folder (mkdocs-git-revision-date-localized ran one `git log` per page):
+- a pure rename (100% similar) keeps the date of the last edit under the old name, as `git log --follow`;
+  a rename with edits counts as an edit;
+- a merge counts only for files it changed against every parent (both sides edited them, or the conflict
+  resolution did); a change merged in from a branch keeps that branch commit's date;
+- a file never committed (new, or no git, no repository, no commit yet) gets the build date; so does a
+  generated page. A shallow clone only knows its own commits: a page last changed before them gets the
+  date of the oldest fetched commit (CI fetches the whole history, fetch-depth: 0).
+"""
+import logging
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+from babel.dates import format_date
+
+log = logging.getLogger("mkdocs.hooks.dates")
+
+# Material's partials/source-file.html shows page.meta[META_KEY]; the markup is the one the plugin wrote.
+META_KEY = "git_revision_date_localized"
+CSS_CLASS = "git-revision-date-localized-plugin git-revision-date-localized-plugin-date"
+
+# -c lists, for a merge, the files it changed against every parent; -z keeps any file name unquoted.
+GIT_LOG = ["git", "-c", "log.showRoot=true", "-c", "core.quotepath=off", "log", "--format=%x00%at",
+           "--name-status", "-z", "-M", "-c", "--relative", "--no-color", "--no-show-signature", "--", "."]
+
+
+def git_log(folder: Path) -> str | None:
+    """The raw `git log` of `folder` (paths relative to it), or None when git cannot give one."""
+    try:
+        result = subprocess.run(GIT_LOG, cwd=folder, capture_output=True, encoding="utf-8",
+                                errors="surrogateescape")
+    except OSError as exc:  # no git on the PATH, or no such folder
+        log.info("last-updated dates: cannot run git (%s); pages show the build date", exc)
+        return None
+    if result.returncode != 0:  # not a repository, no commit yet, dubious ownership ...
+        reason = (result.stderr.strip().splitlines() or ["no message"])[0]
+        log.info("last-updated dates: git log failed in %s (%s); pages show the build date", folder, reason)
+        return None
+    if is_shallow(folder):
+        log.info("last-updated dates: shallow clone; pages last changed before its oldest commit show that "
+                 "commit's date (fetch the whole history for exact dates)")
+    return result.stdout
+
+
+def is_shallow(folder: Path) -> bool:
+    result = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=folder, capture_output=True,
+                            text=True)
+    return result.stdout.strip() == "true"
+
+
+def parse_log(text: str) -> dict[str, int]:
+    """{path: author timestamp of its last content change} from `git log` output made with GIT_LOG.
+
+    The output is NUL-separated: per commit "", timestamp, then per file a status ("M", "A", "R100", "MM"
+    for a merge; the first one after a newline) followed by one path, or two (old, new) for a rename or copy.
+    Commits come newest first, so a path's first sighting is its last change."""
+    dates: dict[str, int] = {}
+    renamed: dict[str, str] = {}  # an older name -> the file's name today
+    tokens = text.split("\0")
+    stamp, i = None, 0
+    while i < len(tokens):
+        token = tokens[i].lstrip("\n")
+        i += 1
+        if not token:
+            continue
+        if token.isdigit():
+            stamp = int(token)
+            continue
+        if token[0] in "RC":
+            old, new = tokens[i], tokens[i + 1]
+            i += 2
+            current = renamed.get(new, new)
+            if token[0] == "R":
+                renamed[old] = current
+            if token != "R100" and stamp is not None:  # a copy is a new file; a rename with edits, an edit
+                dates.setdefault(current, stamp)
+            continue
+        path = tokens[i]
+        i += 1
+        if stamp is not None:
+            dates.setdefault(renamed.get(path, path), stamp)
+    return dates
+
+
+def last_changes(folder: Path) -> dict[str, int]:
+    """{path relative to `folder`: timestamp of its last committed change}; empty without git history."""
+    text = git_log(folder)
+    return parse_log(text) if text else {}
+
+
+def date_html(timestamp: float, locale: str) -> str:
+    """The date in the locale's long form, in the span the plugin wrote (title: the time in UTC)."""
+    moment = datetime.fromtimestamp(int(timestamp), tz=timezone.utc)
+    locale = locale.replace("-", "_")
+    day = format_date(moment, format="long", locale=locale)
+    return f'<span class="{CSS_CLASS}" title="{day} {moment.strftime("%H:%M:%S %Z")}">{day}</span>'
+
+
+def page_timestamp(changes: dict[str, int], docs_dir: str, abs_src_path: str | None, generated: bool,
+                   build_time: float) -> float:
+    """The last-change timestamp for a page's source file; the build time when git does not know it."""
+    if generated or not abs_src_path:
+        return build_time
+    try:
+        rel = Path(abs_src_path).resolve().relative_to(Path(docs_dir).resolve()).as_posix()
+    except ValueError:
+        return build_time
+    return changes.get(rel, build_time)
