@@ -23,37 +23,41 @@ log = logging.getLogger("mkdocs.hooks.dates")
 META_KEY = "git_revision_date_localized"
 CSS_CLASS = "git-revision-date-localized-plugin git-revision-date-localized-plugin-date"
 
-# -c lists, for a merge, the files it changed against every parent; -z keeps any file name unquoted.
-GIT_LOG = ["git", "-c", "log.showRoot=true", "-c", "core.quotepath=off", "log", "--format=%x00%at",
-           "--name-status", "-z", "-M", "-c", "--relative", "--no-color", "--no-show-signature", "--", "."]
+# -c lists, for a merge, the files it changed against every parent; -z keeps any file name unquoted. Paths
+# come relative to the repository (combined diffs ignore --relative).
+GIT_LOG = ["git", "-c", "log.showRoot=true", "log", "--format=%x00%at", "--name-status", "-z", "-M", "-c",
+           "--no-color", "--no-show-signature", "--", "."]
+GIT_WHERE = ["git", "rev-parse", "--show-prefix", "--is-shallow-repository"]
 
 
-def git_log(folder: Path) -> str | None:
-    """The raw `git log` of `folder` (paths relative to it), or None when git cannot give one."""
+def git_log(folder: Path) -> tuple[str, str] | None:
+    """The raw `git log` of `folder` and the folder's path in the repository, or None when git cannot tell."""
     try:
-        result = subprocess.run(GIT_LOG, cwd=folder, capture_output=True, encoding="utf-8",
-                                errors="surrogateescape")
+        where = _git(GIT_WHERE, folder)
+        text = where and _git(GIT_LOG, folder)
     except OSError as exc:  # no git on the PATH, or no such folder
         log.info("last-updated dates: cannot run git (%s); pages show the build date", exc)
         return None
-    if result.returncode != 0:  # not a repository, no commit yet, dubious ownership ...
-        reason = (result.stderr.strip().splitlines() or ["no message"])[0]
-        log.info("last-updated dates: git log failed in %s (%s); pages show the build date", folder, reason)
+    if where is None or text is None:
         return None
-    if is_shallow(folder):
+    prefix, shallow = where.split("\n")[:2]
+    if shallow == "true":
         log.info("last-updated dates: shallow clone; pages last changed before its oldest commit show that "
                  "commit's date (fetch the whole history for exact dates)")
+    return text, prefix
+
+
+def _git(command: list[str], folder: Path) -> str | None:
+    result = subprocess.run(command, cwd=folder, capture_output=True, encoding="utf-8", errors="surrogateescape")
+    if result.returncode != 0:  # not a repository, no commit yet, dubious ownership ...
+        reason = (result.stderr.strip().splitlines() or ["no message"])[0]
+        log.info("last-updated dates: git failed in %s (%s); pages show the build date", folder, reason)
+        return None
     return result.stdout
 
 
-def is_shallow(folder: Path) -> bool:
-    result = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=folder, capture_output=True,
-                            text=True)
-    return result.stdout.strip() == "true"
-
-
-def parse_log(text: str) -> dict[str, int]:
-    """{path: author timestamp of its last content change} from `git log` output made with GIT_LOG.
+def parse_log(text: str, prefix: str = "") -> dict[str, int]:
+    """{path under `prefix`, without it: author timestamp of its last content change} from GIT_LOG's output.
 
     The output is NUL-separated: per commit "", timestamp, then per file a status ("M", "A", "R100", "MM"
     for a merge; the first one after a newline) followed by one path, or two (old, new) for a rename or copy.
@@ -83,13 +87,13 @@ def parse_log(text: str) -> dict[str, int]:
         i += 1
         if stamp is not None:
             dates.setdefault(renamed.get(path, path), stamp)
-    return dates
+    return {path[len(prefix):]: stamp for path, stamp in dates.items() if path.startswith(prefix)}
 
 
 def last_changes(folder: Path) -> dict[str, int]:
     """{path relative to `folder`: timestamp of its last committed change}; empty without git history."""
-    text = git_log(folder)
-    return parse_log(text) if text else {}
+    found = git_log(folder)
+    return parse_log(*found) if found else {}
 
 
 def date_html(timestamp: float, locale: str) -> str:
