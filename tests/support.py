@@ -25,7 +25,7 @@ def run_build(project: Path, site_dir: Path, site_url: str | None = None) -> sub
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy the project's site sources to `dest` (a git work tree, as the date plugin expects)."""
+    """Copy the project's site sources to `dest` (a git work tree with no commit: pages show the build date)."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         src = ROOT / name

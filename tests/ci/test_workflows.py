@@ -97,7 +97,7 @@ def test_checkouts_keep_no_credentials(workflows):
 
 
 def test_ci_checks_out_the_full_history(ci):
-    # The revision-date plugin fails the strict build on a shallow clone under GitHub Actions.
+    # In a shallow clone every page older than the fetched commit would show that commit's date (kb/dates.py).
     checkout = next(s for s in ci["jobs"]["test"]["steps"] if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
 
