@@ -2,6 +2,7 @@
 link the first use of each term on a page (Arabic matched through attached prefixes and diacritics)."""
 from __future__ import annotations
 
+import bisect
 import functools
 import posixpath
 import re
@@ -119,7 +120,7 @@ def terms() -> dict[str, Term]:
 
 def reload() -> dict[str, Term]:
     """Forget cached data (the data files may have changed while serving) and load the glossary again."""
-    for cached in (terms, names, _name_forms, _names_pattern, _term_patterns):
+    for cached in (terms, names, _name_forms, _name_pattern, _term_patterns):
         cached.cache_clear()
     return terms()
 
@@ -212,7 +213,7 @@ _INLINE = re.compile(r"`+[^`]*`+|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<!--.*?--
                      r"|«[^»]*»|“[^”]*”")
 
 
-def protected_spans(markdown: str, lang: str) -> list[tuple[int, int]]:
+def protected_spans(markdown: str, lang: str, page: _Page | None = None) -> list[tuple[int, int]]:
     """Character ranges of `markdown` that must not be linked: front matter, code blocks, headings,
     markup lines, inline code, links, tags, quoted titles and proper names."""
     spans, pos, in_fence = [], 0, None
@@ -241,11 +242,28 @@ def protected_spans(markdown: str, lang: str) -> list[tuple[int, int]]:
             spans.append((start, end))
             continue
         spans += [(start + m.start(), start + m.end()) for m in _INLINE.finditer(line)]
-    # Only the names whose words the page has: leaving out alternatives that cannot match changes no match,
-    # and the whole alternation was most of this function's time.
-    folded = _fold(markdown, lang)
-    present = tuple(f for f in _name_forms(lang) if _may_occur(f, lang, folded))
-    spans += [m.span() for m in _names_pattern(lang, present).finditer(markdown)]
+    return spans + _name_spans(page or _Page(markdown, lang))
+
+
+def _name_spans(page: _Page) -> list[tuple[int, int]]:
+    """The spans of `finditer` over the alternation of the names (longest first) the page may hold, found
+    without scanning the page once per name: at each place where a name's first word occurs, the first name
+    in that order that matches there; then, left to right, every such match that starts after the last."""
+    found = {}
+    for form in _name_forms(page.lang):
+        if page.may_occur(form):
+            rx = _name_pattern(page.lang, form)
+            starts = page.starts(form, literal=page.lang == "en")
+            for start in range(len(page.text)) if starts is None else starts:
+                if start not in found:
+                    m = rx.match(page.text, start)
+                    if m:
+                        found[start] = m.end()
+    spans, pos = [], 0
+    for start in sorted(found):
+        if start >= pos:
+            spans.append((start, found[start]))
+            pos = found[start]
     return spans
 
 
@@ -255,11 +273,9 @@ def _name_forms(lang: str) -> tuple[str, ...]:
     return tuple(f for f in forms if _ARABIC_LETTER.search(f)) if lang == "ar" else tuple(forms)
 
 
-@functools.lru_cache(maxsize=1024)
-def _names_pattern(lang: str, forms: tuple[str, ...]) -> re.Pattern:
-    if lang == "ar":
-        return re.compile("|".join(arabic_pattern(f) for f in forms) or "(?!)")
-    return re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in forms) or "(?!)")
+@functools.cache
+def _name_pattern(lang: str, form: str) -> re.Pattern:
+    return re.compile(arabic_pattern(form) if lang == "ar" else rf"(?<![\w-]){re.escape(form)}(?![\w-])")
 
 
 @functools.cache
@@ -273,6 +289,85 @@ def _term_patterns(lang: str, glossary: tuple[Term, ...]) -> list[tuple[Term, li
 def _fold(text: str, lang: str) -> str:
     """The page folded as _keys folds forms: Arabic normalised (ى as ي), English in lower case."""
     return normalise(text).replace("ى", "ي") if lang == "ar" else text.lower()
+
+
+# Characters that a case-insensitive pattern matches to an ASCII letter other than its two cases (İ i, ı I,
+# ſ s, the Kelvin sign k): a page holding one is searched form by form (tests/unit/test_glossary.py checks
+# the list against the re module).
+CASE_TRAPS = "\u0130\u0131\u017f\u212a"
+_DIACRITIC = re.compile(f"[{_DIACRITICS}]")
+_AR_PREFIX_MAX = 4  # the longest attached prefix, وبال: a match starts at most this far before its first key
+_AR_PREFIX_LETTERS = "وفبكال"
+
+
+class _Page:
+    """A page prepared for finding forms: its folded text (as _keys folds forms), each folded character's
+    place in the text, and the folded keys found in it so far."""
+
+    def __init__(self, text: str, lang: str):
+        self.text, self.lang = text, lang
+        self.folded = _fold(text, lang)
+        # Folding Arabic removes the diacritics: for each removed one, the folded index it stood before.
+        self.removed = []
+        if lang == "ar":
+            self.removed = [m.start() - i for i, m in enumerate(_DIACRITIC.finditer(text))]
+            self.search = self.folded
+        else:
+            # text.lower() keeps every character's place unless it lengthened one; the case traps are the
+            # characters a (?i) pattern matches that lower() does not fold to the letter.
+            fits = len(self.folded) == len(text) and not any(c in text for c in CASE_TRAPS)
+            self.search = self.folded if fits else None
+        self._has = {}
+
+    def may_occur(self, form: str) -> bool:
+        """Whether every key of `form` is in the folded page (a match of its pattern needs them all)."""
+        for key in _keys(form, self.lang):
+            has = self._has.get(key)
+            if has is None:
+                has = self._has[key] = key in self.folded
+            if not has:
+                return False
+        return True
+
+    def starts(self, form: str, literal: bool = False) -> list[int] | None:
+        """Every place where a match of `form`'s pattern may start, in order (more places than matches):
+        where its first word occurs, literally or folded; an Arabic match may start up to a prefix earlier.
+        None when the page cannot be searched that way (then the pattern scans the whole page)."""
+        if literal:
+            key, search = form, self.text
+        else:
+            key, search = _keys(form, self.lang)[0], self.search
+            if search is None or not key or (self.lang == "en" and not key.isascii()):
+                return None
+        out, i = [], search.find(key)
+        while i >= 0:
+            out.append(i)
+            i = search.find(key, i + 1)
+        if self.lang != "ar" or literal:
+            return out
+        starts, text, last = [], self.text, -1
+        for i in out:
+            at = i + bisect.bisect_right(self.removed, i) if self.removed else i
+            start = at  # back over the letters an attached prefix is made of
+            while start > max(at - _AR_PREFIX_MAX, last + 1) and text[start - 1] in _AR_PREFIX_LETTERS:
+                start -= 1
+            starts += range(start, at + 1)
+            last = at
+        return starts
+
+    def finditer(self, rx: re.Pattern, form: str):
+        """The matches of rx.finditer(text), rx being `form`'s pattern, tried only where they may start."""
+        starts = self.starts(form)
+        if starts is None:
+            yield from rx.finditer(self.text)
+            return
+        pos = 0
+        for start in starts:
+            if start >= pos:
+                m = rx.match(self.text, start)
+                if m:
+                    yield m
+                    pos = m.end()
 
 
 @functools.cache
@@ -312,13 +407,13 @@ def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | 
     def free(a, b):
         return taken.find(1, a, b) < 0
 
-    for a, b in protected_spans(markdown, lang):
+    page = _Page(markdown, lang)
+    for a, b in protected_spans(markdown, lang, page):
         take(a, b)
-    folded = _fold(markdown, lang)
     chosen = []
     for term, forms in _term_patterns(lang, tuple(glossary.values())):
         # Every use of a (longer) term is kept from shorter terms, not only the one that gets the link.
-        uses = [m for form, rx in forms if _may_occur(form, lang, folded) for m in rx.finditer(markdown)
+        uses = [m for form, rx in forms if page.may_occur(form) for m in page.finditer(rx, form)
                 if free(*m.span()) and not (lang == "en" and _title_cased(m.group(0), form))]
         for m in uses:
             take(*m.span())

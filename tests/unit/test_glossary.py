@@ -177,3 +177,67 @@ def test_render_gives_each_term_its_anchor_and_equivalent():
 def test_bad_data_is_reported_with_file_and_line(yaml_text, message):
     _, problems = glossary.check(yaml_text, "fixture.yml")
     assert any(p.startswith(message) for p in problems), problems
+
+
+# ── Finding forms without scanning the page once per form (kb/glossary.py _Page) ─────────────────────
+
+DOCS = glossary.DATA.parents[1] / "docs"
+TRICKY = {
+    "en": ["Partnerships, partnership-building and PARTNERSHIP; Strategic\n  partnership, a partnership partnership.",
+           "The \u212aelvin sign, \u017ftrategic partner\u017fhip, \u0130FLA and \u0131FLA, LIS and lis.",
+           "Qatar National Library Qatar National Library and IFLA-IFLA IFLA."],
+    "ar": ["وبالشراكة وللشراكة الشَّراكةُ شراكات شراكة شراكة، والشراكة الاستراتيجية، واستدامة ولاستدامة.",
+           "ـالشـراكة وَالشراكة ووبالشراكة ببالشراكة المكتب الإقليمي للمكتب  الإقليمي أشراكة إستدامة آستدامة.",
+           "مكتب إفلا الإقليمي للشرق الأوسط وشمال أفريقيا، ومكتبة قطر الوطنية، وبمكتبة قطر الوطنية."],
+}
+
+
+def _texts(lang):
+    return TRICKY[lang] + [p.read_text(encoding="utf-8") for p in sorted((DOCS / lang).rglob("*.md"))]
+
+
+@pytest.mark.parametrize("lang", glossary.LANGS)
+@pytest.mark.parametrize("terms", [TERMS, glossary.terms()], ids=["fixture", "real"])
+def test_forms_are_found_as_a_scan_of_the_whole_page_finds_them(lang, terms):
+    for text in _texts(lang):
+        page = glossary._Page(text, lang)
+        for _, forms in glossary._term_patterns(lang, tuple(terms.values())):
+            for form, rx in forms:
+                expected = [m.span() for m in rx.finditer(text)]
+                assert [m.span() for m in page.finditer(rx, form)] == expected, (form, text[:60])
+
+
+@pytest.mark.parametrize("lang", glossary.LANGS)
+def test_proper_names_are_found_as_one_alternation_finds_them(lang):
+    forms = glossary._name_forms(lang)
+    alternation = re.compile("|".join(glossary._name_pattern(lang, f).pattern for f in forms))
+    for text in _texts(lang):
+        assert glossary._name_spans(glossary._Page(text, lang)) == [m.span() for m in alternation.finditer(text)]
+
+
+def test_case_traps_are_every_character_a_case_insensitive_pattern_folds_to_ascii():
+    traps = [chr(c) for c in range(0x80, 0x30000) if re.fullmatch("(?i)[a-z]", chr(c))]
+    assert "".join(traps) == glossary.CASE_TRAPS
+
+
+def test_arabic_prefix_letters_and_length_follow_the_prefix_pattern():
+    prefix = re.compile(glossary._AR_PREFIX)
+    letters = set(re.sub(r"[^\u0621-\u064a]", "", glossary._AR_PREFIX))
+    assert letters == set(glossary._AR_PREFIX_LETTERS)
+    assert prefix.fullmatch("وبال") and len("وبال") == glossary._AR_PREFIX_MAX
+    assert not prefix.fullmatch("وبالل")
+
+
+@pytest.mark.parametrize("lang, names, text", [
+    ("en", ["Qatar National Library Board", "Qatar National Library", "Library Board", "National Library", "Qatar"],
+     "Qatar National Library Board, Qatar National Library Boards, National Library Board, Qatar-Qatar Qatar."),
+    ("ar", ["مكتبة قطر الوطنية", "قطر الوطنية", "مكتبة قطر", "الوطنية"],
+     "ومكتبة قطر الوطنية، مكتبة قطر الوطنيةِ، بمكتبة قطر، والوطنية قطر الوطنية الوطنية."),
+])
+def test_overlapping_names_are_found_as_one_alternation_finds_them(monkeypatch, lang, names, text):
+    forms = tuple(sorted(names, key=len, reverse=True))
+    monkeypatch.setattr(glossary, "_name_forms", lambda _: forms)
+    alternation = re.compile("|".join(glossary._name_pattern(lang, f).pattern for f in forms))
+    expected = [m.span() for m in alternation.finditer(text)]
+    assert glossary._name_spans(glossary._Page(text, lang)) == expected
+    assert len(expected) >= 4
