@@ -6,6 +6,7 @@ complete, outdated (the source changed since), unrecorded (no record yet) or mis
 structural checks (headings, links and anchors, numbers and dates, images) compare the two sides.
 """
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -228,6 +229,7 @@ def _collect(line: str, n: int, sec: Section):
             sec.spelled.add(number)
 
 
+@functools.lru_cache(maxsize=65536)  # called on every word of every page: prose repeats its words
 def _spelled_number(word: str) -> str | None:
     """The number a word spells out, if any; Arabic words may carry و ف ب ل ك and the article ال."""
     forms = [word]
@@ -461,9 +463,15 @@ def _locate(docs_dir: Path, target: Path) -> tuple[str, str]:
 
 def _show(path: Path) -> Path:
     try:
-        return Path(os.path.relpath(path))
+        return _relative(path, os.getcwd())
     except ValueError:
         return path
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: Path, cwd: str) -> Path:
+    """`path` relative to `cwd`; cached, as every difference between two pages names both."""
+    return Path(os.path.relpath(path, cwd))
 
 
 # ── History: the source as it was when translated ─────────────────────────────────────────────────────
