@@ -170,10 +170,9 @@ def profile(project: Path, out: Path, top: int = 25) -> str:
 def component(file: str) -> str:
     """Which part of the build a profiled function belongs to."""
     for pattern, name in [(r"/hooks/(\w+)\.py", "hook {}"), (r"/kb/(\w+)\.py", "kb.{}"),
-                          (r"site-packages/(mkdocs_static_i18n|mkdocs_git_revision_date_localized_plugin)/",
-                           "{}"), (r"site-packages/material/plugins/(\w+)/", "material {} plugin"),
+                          (r"site-packages/(mkdocs_static_i18n)/", "{}"), (r"site-packages/material/plugins/(\w+)/", "material {} plugin"),
                           (r"site-packages/(material)/", "{} (theme)"), (r"site-packages/(mkdocs)/", "{}"),
-                          (r"site-packages/(jinja2|markdown|pymdownx|yaml|babel|git|regex)/", "{}")]:
+                          (r"site-packages/(jinja2|markdown|pymdownx|yaml|babel|regex)/", "{}")]:
         m = re.search(pattern, file)
         if m:
             return name.format(m.group(1))
