@@ -52,7 +52,7 @@ class Term:
 def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term], list[str]]:
     """Parse the glossary YAML; returns the terms and the problems, each as 'path:line: id: message'."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return {}, [f"{path}:{mark.line + 1 if mark else 1}: yaml: {getattr(exc, 'problem', exc)}"]
@@ -72,7 +72,7 @@ def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term
         if not isinstance(value_node, yaml.MappingNode):
             bad("expected a mapping with en, ar, def_en, def_ar")
             continue
-        entry = yaml.safe_load(yaml.serialize(value_node))
+        entry = yaml.constructor.SafeConstructor().construct_document(value_node)
         lines = {k.value: k.start_mark.line + 1 for k, _ in value_node.value}
         for key in entry:
             if key not in KEYS:
@@ -107,6 +107,14 @@ def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term
                 seen_forms[(lang, norm)] = tid
         terms[tid] = term
     return terms, problems
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML node tree, with libyaml when PyYAML has it; the pure-Python parser words the errors."""
+    try:
+        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 @functools.cache
