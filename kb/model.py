@@ -211,6 +211,9 @@ def read_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# By content, so never stale: a build reads each page twice (the validator, then the catalogues), and the
+# callers only read the result.
+@functools.lru_cache(maxsize=8192)
 def _load_front_matter(yaml_text: str):
     """The YAML node tree (with line marks) and the data of one front-matter block, parsed once."""
     for loader_class in dict.fromkeys([_FAST_LOADER, yaml.SafeLoader]):
@@ -281,11 +284,8 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 def _check_value(page: Page, keys: tuple, value, spec, out: list[Problem]) -> None:
-    name = ".".join(str(k) for k in keys)
-    line = line_of(page, *keys)
-
-    def bad(message, hint=""):
-        out.append(Problem(page.path, line, name, message, hint))
+    def bad(message, hint=""):  # the line is looked up only for a problem: most values have none
+        out.append(Problem(page.path, line_of(page, *keys), ".".join(str(k) for k in keys), message, hint))
 
     if isinstance(spec, list):  # a list of records
         if not isinstance(value, list) or not value:
@@ -420,7 +420,7 @@ def body_lines(page: Page):
             fence = None if fence and line.strip().startswith(fence) else (fence or m.group(1))
             continue
         if fence is None:
-            yield page.body_line + i, _INLINE_CODE.sub(lambda c: " " * len(c.group(0)), line)
+            yield page.body_line + i, _INLINE_CODE.sub(lambda c: " " * len(c.group(0)), line) if "`" in line else line
 
 
 def slugify(text: str) -> str:
@@ -469,6 +469,8 @@ def check_body(page: Page) -> list[Problem]:
                                f"add a level-2 heading ending in {{#{sid}}}; required: "
                                + ", ".join(REQUIRED_SECTIONS[page.meta['kind']])))
     for line, text in body_lines(page):
+        if "<" not in text and "![" not in text and ":" not in text:
+            continue  # every check below needs one of these (most prose lines have none)
         for m in _MD_IMAGE.finditer(text):
             if not m.group(1).strip():
                 out.append(Problem(page.path, line, "image", f"no alt text for {m.group(2).split()[0] if m.group(2).strip() else 'an image'}",

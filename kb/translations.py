@@ -199,25 +199,37 @@ def sections(doc: Doc) -> list[Section]:
 
 
 def _collect(line: str, n: int, sec: Section):
-    line = _CODE.sub(" ", line)
-    for m in _IMAGE.finditer(line):
-        sec.images.setdefault(m.group(2), n)
-    line = _IMAGE.sub(lambda m: m.group(1), line)
-    for m in _LINK.finditer(line):
-        sec.links.setdefault(m.group(2), n)
-    line = _LINK.sub(lambda m: m.group(1), line)
-    ref = _REF_DEF.match(line)
-    if ref:
-        sec.links.setdefault(ref.group(1), n)
-        return
-    for m in _AUTOLINK.finditer(line):
-        sec.links.setdefault(m.group(1), n)
-    for m in _HTML_ATTR.finditer(line):
-        (sec.images if m.group(1).lower() == "img" else sec.links).setdefault(m.group(3), n)
-    for m in _ATTR_LIST.finditer(line):
-        for anchor in _ID.findall(m.group(1)):
-            sec.anchors.setdefault(anchor, n)
-    line = _AUTOLINK.sub(" ", _TAG.sub(" ", _ATTR_LIST.sub(" ", _FOOTNOTE.sub(" ", line))))
+    # Each pattern runs only on a line holding the characters it starts with: most prose lines have none.
+    if "`" in line:
+        line = _CODE.sub(" ", line)
+    if "![" in line:
+        for m in _IMAGE.finditer(line):
+            sec.images.setdefault(m.group(2), n)
+        line = _IMAGE.sub(lambda m: m.group(1), line)
+    if "](" in line:
+        for m in _LINK.finditer(line):
+            sec.links.setdefault(m.group(2), n)
+        line = _LINK.sub(lambda m: m.group(1), line)
+    if "]:" in line:
+        ref = _REF_DEF.match(line)
+        if ref:
+            sec.links.setdefault(ref.group(1), n)
+            return
+    if "<" in line:
+        for m in _AUTOLINK.finditer(line):
+            sec.links.setdefault(m.group(1), n)
+        for m in _HTML_ATTR.finditer(line):
+            (sec.images if m.group(1).lower() == "img" else sec.links).setdefault(m.group(3), n)
+    if "{" in line:
+        for m in _ATTR_LIST.finditer(line):
+            for anchor in _ID.findall(m.group(1)):
+                sec.anchors.setdefault(anchor, n)
+    if "[^" in line:
+        line = _FOOTNOTE.sub(" ", line)
+    if "{" in line:
+        line = _ATTR_LIST.sub(" ", line)
+    if "<" in line:
+        line = _AUTOLINK.sub(" ", _TAG.sub(" ", line))
     line = _LIST_MARKER.sub(" ", line)
     for m in _NUMBER.finditer(line):
         number = normalise_number(m.group(0))

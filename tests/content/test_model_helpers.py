@@ -134,3 +134,15 @@ def test_url_of():
     assert url_of("index.md") == ""
     assert url_of("case-studies/index.md") == "case-studies"
     assert url_of("case-studies/x.md") == url_of("case-studies/x/index.md") == "case-studies/x"
+
+
+def test_an_edited_page_is_parsed_again(tmp_path):
+    # Front matter is cached by its text (the validator and the catalogues read each page in one build):
+    # a rebuild while serving must see an edit.
+    from kb.render import collect
+    (tmp_path / "en").mkdir()
+    file = tmp_path / "en" / "x.md"
+    file.write_text("---\nkind: page\ntitle: Before\n---\n# Before\n", encoding="utf-8")
+    assert collect(tmp_path, "en")["x.md"]["title"] == "Before"
+    file.write_text("---\nkind: page\ntitle: After\n---\n# After\n", encoding="utf-8")
+    assert collect(tmp_path, "en")["x.md"]["title"] == "After"
