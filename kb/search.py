@@ -57,8 +57,22 @@ def restore_translations(by_lang: dict[str, list[dict]], prefixes: dict[str, str
         for doc in docs + missing:
             order.setdefault(doc["location"].split("#")[0], len(order))
         everything = docs + missing
-        by_lang[lang] = sorted(everything, key=lambda d: (order[d["location"].split("#")[0]],
-                                                          "#" in d["location"], everything.index(d)))
+        first = _first_equal(everything)
+        ranked = sorted(range(len(everything)), key=lambda i: (order[everything[i]["location"].split("#")[0]],
+                                                               "#" in everything[i]["location"], first[i]))
+        by_lang[lang] = [everything[i] for i in ranked]
+
+
+def _first_equal(docs: list[dict]) -> list[int]:
+    """For each document, the index of the first one equal to it (docs.index(d) for every d, without a
+    scan of the list per document: equal documents share their location)."""
+    out, seen = [], {}
+    for i, doc in enumerate(docs):
+        same = seen.setdefault(doc["location"], [])
+        out.append(next((j for j in same if docs[j] == doc), i))
+        if out[-1] == i:
+            same.append(i)
+    return out
 
 
 def built_page(site_dir: Path):
