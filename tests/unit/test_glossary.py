@@ -241,3 +241,11 @@ def test_overlapping_names_are_found_as_one_alternation_finds_them(monkeypatch, 
     expected = [m.span() for m in alternation.finditer(text)]
     assert glossary._name_spans(glossary._Page(text, lang)) == expected
     assert len(expected) >= 4
+
+
+def test_arabic_letter_matchers_match_the_same_characters_as_their_classes():
+    pairs = [(glossary._ALEF_RX, f"[{glossary._ALEF}]"), (glossary._DIACRITIC_RX, f"[{glossary._DIACRITICS}]")]
+    for fast, plain in pairs:
+        fast, plain = re.compile(fast), re.compile(plain)
+        assert [c for c in range(0x110000) if fast.fullmatch(chr(c))] == \
+            [c for c in range(0x110000) if plain.fullmatch(chr(c))]
