@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import _Writer  # noqa: E402
 from kb.model import sources, vocabularies  # noqa: E402
+from tests.support import copy_project  # noqa: E402
 
-PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "kb"]
 SLUG = "case-studies/synthetic-{:04d}.md"
 PARTNERS = [("qatar-national-library", "library", "host", "Qatar National Library", "مكتبة قطر الوطنية"),
             ("ifla", "international-federation", "convener", "IFLA", "إفلا")]
@@ -86,13 +86,7 @@ def case_study(lang: str, n: int, rng: random.Random) -> str:
 def write_project(dest: Path, pages: int, in_nav: bool = True) -> Path:
     """This repository's site sources plus `pages` synthetic case studies per language, in the nav (or, with
     in_nav=False, reachable from the catalogue only), committed to git."""
-    dest.mkdir(parents=True)
-    for name in PROJECT_FILES:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
+    copy_project(dest)
     for lang in ("en", "ar"):
         rng = random.Random(f"bench-{lang}")
         for n in range(pages):
@@ -111,7 +105,6 @@ def write_project(dest: Path, pages: int, in_nav: bool = True) -> Path:
     (dest / "stock-prune.yml").write_text(stock.replace("  name: material\n", "  name: material\n  features:\n"
                                                         "    - navigation.prune\n", 1), encoding="utf-8")
     git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
-    subprocess.run(["git", "init", "-q"], cwd=dest, check=True)
     subprocess.run(["git", "add", "-A"], cwd=dest, check=True)
     subprocess.run([*git, "commit", "-q", "-m", "corpus"], cwd=dest, check=True)
     return dest

@@ -8,22 +8,20 @@ box to the results rendered, and the time of a first query typed as soon as the 
     .venv/bin/python bench/search_bench.py [--pages 500] [--keep DIR]
 """
 import argparse
-import functools
 import gzip
-import http.server
 import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import AR_NOUNS, AR_PLACES, EN_NOUNS, EN_PLACES, write_corpus  # noqa: E402
+from tests.search.search_helpers import Server  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -128,23 +126,6 @@ def queries(lang: str, rng: random.Random) -> list[str]:
         if not out or out[-1] != q:
             out.append(q)
     return out
-
-
-class Server:
-    def __init__(self, directory: Path):
-        handler = functools.partial(_Quiet, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def open_page(browser, base: str, lang: str):
