@@ -71,6 +71,36 @@ def metrics(report: dict) -> str:
                      for k in keys)
 
 
+def median_metrics(reports: list[dict]) -> str:
+    """FCP, LCP, TBT, CLS and Speed Index, each the median over the runs."""
+    keys = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint", "TBT": "total-blocking-time",
+            "CLS": "cumulative-layout-shift", "SI": "speed-index"}
+    values = {k: statistics.median(r["audits"][a]["numericValue"] for r in reports) for k, a in keys.items()}
+    return ", ".join(f"{k} {v:.3f}" if k == "CLS" else f"{k} {v / 1000:.2f} s" if k != "TBT" else f"{k} {v:.0f} ms"
+                     for k, v in values.items())
+
+
+def diagnosis(report: dict) -> list[str]:
+    """What the metrics rest on: the LCP element, what shifted, the stylesheets and scripts that block the first
+    paint, and the main thread's long tasks."""
+    a = report["audits"]
+    out = []
+    for item in a.get("largest-contentful-paint-element", {}).get("details", {}).get("items", []):
+        for row in item.get("items", [item]):
+            if "node" in row:
+                out.append(f"  LCP element: {row['node'].get('selector', '')} \"{row['node'].get('nodeLabel', '')[:50]}\"")
+    for row in a.get("layout-shifts", {}).get("details", {}).get("items", []):
+        out.append(f"  shift {row.get('score', 0):.3f}: {row.get('node', {}).get('selector', '?')}")
+    blocking = [row["url"].rsplit("/", 1)[-1] for row in a["render-blocking-resources"].get("details", {}).get("items", [])]
+    if blocking:
+        out.append(f"  render-blocking: {', '.join(blocking)}")
+    tasks = [f"{row['url'].rsplit('/', 1)[-1] or row['url']} {row['duration']:.0f} ms"
+             for row in a.get("long-tasks", {}).get("details", {}).get("items", [])]
+    if tasks:
+        out.append(f"  long tasks: {'; '.join(tasks)}")
+    return out
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
@@ -90,10 +120,15 @@ def main(argv=None) -> int:
                 reports = [run_lighthouse(server.base + path, Path(tmp) / f"lh-{i}.json") for i in range(args.runs)]
                 runs = [scores(r) for r in reports]
                 median = {c: statistics.median(s[c] for s in runs) for c in CATEGORIES}
-                best = max(reports, key=lambda r: scores(r)["performance"])
+                # The run with the median Performance score stands for the page (its audits and diagnosis).
+                best = sorted(reports, key=lambda r: scores(r)["performance"])[len(reports) // 2]
                 print(f"{path[:62]:62} " + " ".join(f"{median[c]:5.0f}" for c in CATEGORIES)
                       + (f"   (perf runs: {[s['performance'] for s in runs]})" if args.runs > 1 else ""))
                 print(f"  {metrics(best)}")
+                if len(reports) > 1:
+                    print(f"  medians over {len(reports)} runs: {median_metrics(reports)}")
+                for line in diagnosis(best):
+                    print(line)
                 for line in lost_points(best):
                     print(line)
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
