@@ -14,13 +14,15 @@ LIMIT = 30  # entries a section shows in full; every section of the site today i
 WINDOW = 10  # entries shown on each side of the current one in a larger section
 
 
-def window(children: list, current: int, index=None, size: int = WINDOW) -> list:
-    """The entries of `children` to show when `children[current]` is open: 2 * size + 1 of them around it
-    (shifted at the ends), the index entry (if any) kept first."""
-    rest = [c for c in children if c is not index]
-    at = rest.index(children[current]) if children[current] is not index else 0
+def window(children: list, at: int, size: int = WINDOW) -> list:
+    """The entries of `children` to show when `children[at]` is open: 2 * size + 1 of them around it (shifted
+    at the ends), and the section's index page first when it has one (Material's navigation.indexes takes
+    a section's first child when it is an index page)."""
+    head = children[:1] if getattr(children[0], "is_index", False) else []
+    rest = children[len(head):]
+    at = max(0, at - len(head))
     start = max(0, min(at - size, len(rest) - (2 * size + 1)))
-    return ([index] if index is not None else []) + rest[start:start + 2 * size + 1]
+    return head + rest[start:start + 2 * size + 1]
 
 
 def shorten(page, label: str) -> list[tuple[object, list]]:
@@ -32,8 +34,9 @@ def shorten(page, label: str) -> list[tuple[object, list]]:
         section = node.parent
         children = section.children
         if len(children) > LIMIT:
-            index = next((c for c in children if getattr(c, "is_index", False)), None)
-            shown = window(children, children.index(node), index)
+            at = next(i for i, child in enumerate(children) if child is node)  # by identity: Page.__eq__ is slow
+            shown = window(children, at)
+            index = children[0] if getattr(children[0], "is_index", False) else None
             if index is not None and node is not index:
                 more = Link(label.format(n=len(children) - 1), index.url)
                 more.parent = section
