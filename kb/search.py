@@ -37,53 +37,6 @@ def split_index(index: dict, prefixes: dict[str, str]) -> dict[str, list[dict]]:
     return by_lang
 
 
-def restore_translations(by_lang: dict[str, list[dict]], prefixes: dict[str, str], built) -> None:
-    """Put back the entries mkdocs-static-i18n drops from a translation because they equal the default
-    language's (same title and text, as a page named by a proper noun has): in one index per language,
-    nothing is duplicated, and without them such a page is missing from its language's search.
-    `built(location)` says whether a page exists in the site; a page's entry stays before its sections."""
-    default = next(lang for lang, prefix in prefixes.items() if prefix == "")
-    for lang, prefix in prefixes.items():
-        if lang == default:
-            continue
-        docs = by_lang[lang]
-        have = {d["location"] for d in docs}
-        # Pages' own entries only: every page has one, while a section may exist in one language only.
-        missing = [dict(d, location=prefix + d["location"]) for d in by_lang[default]
-                   if "#" not in d["location"] and prefix + d["location"] not in have and built(prefix + d["location"])]
-        if not missing:
-            continue
-        order: dict[str, int] = {}
-        for doc in docs + missing:
-            order.setdefault(doc["location"].split("#")[0], len(order))
-        everything = docs + missing
-        first = _first_equal(everything)
-        ranked = sorted(range(len(everything)), key=lambda i: (order[everything[i]["location"].split("#")[0]],
-                                                               "#" in everything[i]["location"], first[i]))
-        by_lang[lang] = [everything[i] for i in ranked]
-
-
-def _first_equal(docs: list[dict]) -> list[int]:
-    """For each document, the index of the first one equal to it (docs.index(d) for every d, without a
-    scan of the list per document: equal documents share their location)."""
-    out, seen = [], {}
-    for i, doc in enumerate(docs):
-        same = seen.setdefault(doc["location"], [])
-        out.append(next((j for j in same if docs[j] == doc), i))
-        if out[-1] == i:
-            same.append(i)
-    return out
-
-
-def built_page(site_dir: Path):
-    """A test of whether a location is a page of the built site (directory or .html URLs)."""
-    def built(location: str) -> bool:
-        if location == "" or location.endswith("/"):
-            return (site_dir / location / "index.html").is_file()
-        return (site_dir / location).is_file()
-    return built
-
-
 def clean_doc(doc: dict) -> dict:
     """A document with tashkeel and tatweel removed from its title and text (no other change)."""
     out = dict(doc)
@@ -112,7 +65,6 @@ def write_language_indexes(site_dir: Path, prefixes: dict[str, str],
     config = dict(index["config"], separator=arabic.SEPARATOR)
     written = {}
     by_lang = split_index(index, prefixes)
-    restore_translations(by_lang, prefixes, built_page(site_dir))
     for lang, docs in by_lang.items():
         data = {
             "lang": lang,
