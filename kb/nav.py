@@ -34,7 +34,7 @@ def shorten(page, label: str) -> list[tuple[object, list]]:
         section = node.parent
         children = section.children
         if len(children) > LIMIT:
-            at = next(i for i, child in enumerate(children) if child is node)  # by identity: Page.__eq__ is slow
+            at = _position(section, node)
             shown = window(children, at)
             index = children[0] if getattr(children[0], "is_index", False) else None
             if index is not None and node is not index:
@@ -45,6 +45,16 @@ def shorten(page, label: str) -> list[tuple[object, list]]:
             section.children = shown
         node = section
     return changed
+
+
+def _position(section, node) -> int:
+    """Where `node` is in `section.children`, by identity (Page.__eq__ is slow), from a table kept on the
+    section (made once per build)."""
+    children, table = getattr(section, "_kb_positions", (None, None))
+    if children is not section.children:
+        table = {id(child): i for i, child in enumerate(section.children)}
+        section._kb_positions = (section.children, table)
+    return table[id(node)]
 
 
 def restore(changed: list[tuple[object, list]]) -> None:
