@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KIND_CAPS = {"font": 90_000, "js": 50_000, "css": 32_000, "html": 30_000, "data": 8_000, "image": 4_000}
 # Built files, gzip size for text and file size for fonts: (pattern under the site, cap per file).
 FILE_CAPS = [
-    (r"assets/fonts/.*\.woff2", 30_000),
+    (r"assets/fonts/.*\.woff2", 16_000),
     (r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", 40_000),
     (r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js", 15_000),
     (r"assets/javascripts/(search|vendor)/.*\.js|assets/javascripts/[^/]*\.js", 6_000),
