@@ -4,19 +4,20 @@ import time
 from kb import dates
 
 _changes: dict[str, int] = {}
-_build_time = [time.time()]
+_build_time = time.time()  # set again by each build's on_config
 
 
 def on_config(config):
+    global _build_time
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # the i18n plugin's build of another language: same history, same build date
     _changes.clear()
     _changes.update(dates.last_changes(config["docs_dir"]))
-    _build_time[0] = time.time()
+    _build_time = time.time()
 
 
 def on_page_markdown(markdown, page, config, files):
     locale = getattr(page.file, "locale", None) or page.meta.get("locale") or config["theme"]["language"]
     stamp = dates.page_timestamp(_changes, config["docs_dir"], page.file.abs_src_path,
-                                 bool(getattr(page.file, "generated_by", None)), _build_time[0])
+                                 bool(getattr(page.file, "generated_by", None)), _build_time)
     page.meta[dates.META_KEY] = dates.date_html(stamp, str(locale))

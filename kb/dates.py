@@ -60,8 +60,9 @@ def _git(command: list[str], folder: Path) -> str | None:
 def parse_log(text: str, prefix: str = "") -> dict[str, int]:
     """{path under `prefix`, without it: author timestamp of its last content change} from GIT_LOG's output.
 
-    The output is NUL-separated: per commit "", timestamp, then per file a status ("M", "A", "R100", "MM"
-    for a merge; the first one after a newline) followed by one path, or two (old, new) for a rename or copy.
+    The output is NUL-separated: per commit "", timestamp, then per file a status ("M", "A", "R100"; "MM" or
+    "RM" for a merge, a letter per parent; the first one after a newline) followed by one path, or two (old,
+    new) for a rename or copy in a one-parent commit (R or C with a similarity score).
     Commits come newest first, so a path's first sighting is its last change."""
     dates: dict[str, int] = {}
     renamed: dict[str, str] = {}  # an older name -> the file's name today
@@ -75,7 +76,7 @@ def parse_log(text: str, prefix: str = "") -> dict[str, int]:
         if token.isdigit():
             stamp = int(token)
             continue
-        if token[0] in "RC":
+        if token[0] in "RC" and token[1:].isdigit():  # a rename or copy (R100, C75): old and new path
             old, new = tokens[i], tokens[i + 1]
             i += 2
             current = renamed.get(new, new)

@@ -115,6 +115,28 @@ def test_merges_date_a_branch_change_by_its_own_commit_and_a_combined_edit_by_th
     assert changes["en/b.md"] == T0 + 4 * DAY  # both sides did: the merged text dates from the merge
 
 
+def test_a_merge_of_a_renamed_and_edited_page_reads_one_path_per_combined_status(repo):
+    """Someone renames a page on a branch while someone else edits it: the merge's combined status (RM) is
+    followed by one path, not two, and the statuses after it are read as before."""
+    lines = "".join(f"line {n}\n" for n in range(10))
+    repo.write("docs/en/b.md", lines)
+    repo.write("docs/en/z.md", lines)
+    repo.commit(T0 + DAY)
+    repo.git("checkout", "-q", "-b", "side")
+    repo.git("mv", "docs/en/b.md", "docs/en/b2.md")
+    repo.write("docs/en/z.md", "first, edited on the branch\n" + lines.split("\n", 1)[1])
+    repo.commit(T0 + 2 * DAY)
+    repo.git("checkout", "-q", "main")
+    repo.write("docs/en/b.md", lines + "last, edited on main\n")
+    repo.write("docs/en/z.md", lines + "last, edited on main\n")
+    repo.commit(T0 + 3 * DAY)
+    repo.git("merge", "-q", "--no-ff", "-m", "merge", "side", when=T0 + 4 * DAY)
+    changes = docs(repo)
+    assert changes["en/b2.md"] == T0 + 4 * DAY  # renamed on one side, edited on the other: the merge
+    assert changes["en/z.md"] == T0 + 4 * DAY  # edited on both sides
+    assert all(path.endswith(".md") for path in changes)  # no status read as a path
+
+
 def test_the_author_date_is_shown(repo):
     repo.write("docs/en/a.md", "A, edited\n")
     repo.git("add", "-A")
