@@ -3,8 +3,8 @@
 Material renders every page of the current section into each page's sidebar, so a section of n pages costs
 n² nav items to build (a quarter of an hour at 1000 case studies per language) and gives readers a list
 they cannot scan. A section with more than LIMIT entries shows its index page (the catalogue), the WINDOW
-entries before and after the current one, and a link to the index with the total (but on the index). Every page stays in the
-navigation: previous/next links, the catalogue and search still reach it.
+entries before and after the current one, and a link to the index with the total (except on the index page
+itself). Every page stays in the navigation: previous/next links, the catalogue and search still reach it.
 """
 from __future__ import annotations
 
@@ -15,12 +15,11 @@ WINDOW = 10  # entries shown on each side of the current one in a larger section
 
 
 def window(children: list, at: int, size: int = WINDOW) -> list:
-    """The entries of `children` to show when `children[at]` is open: 2 * size + 1 of them around it (shifted
-    at the ends), and the section's index page first when it has one (Material's navigation.indexes takes
-    a section's first child when it is an index page)."""
-    head = children[:1] if getattr(children[0], "is_index", False) else []
-    rest = children[len(head):]
-    at = max(0, at - len(head))
+    """The entries of `children` to show when `children[at]` is open: the first entry (the section's index
+    page, or what Material's tabs link to when it has none), then 2 * size + 1 entries around `at` (shifted
+    at the ends)."""
+    head, rest = children[:1], children[1:]
+    at = max(0, at - 1)
     start = max(0, min(at - size, len(rest) - (2 * size + 1)))
     return head + rest[start:start + 2 * size + 1]
 

@@ -55,10 +55,11 @@ def test_every_page_of_a_large_section_stays_reachable(big_site):
 
 
 def test_sections_of_the_real_site_are_listed_in_full(site):
+    """Organisations, the largest section today; this fails by design once it passes LIMIT pages."""
     organisations = sorted(p.stem for p in (Path(__file__).parents[2] / "docs/en/organisations").glob("*.md")
                            if p.stem != "index")
     for root in (site, site / "ar"):
         links = sidebar((root / "organisations/ifla/index.html").read_text(encoding="utf-8"))
-        listed = sorted(h.strip("./").split("/")[-1] or "ifla" for h, _, _ in links
+        listed = sorted(h.strip("./").split("/")[-1] for h, _, _ in links
                         if h.startswith("../") and h.count("/") == 2 and not h.startswith("../../"))
         assert listed == [o for o in organisations if o != "ifla"] and len(organisations) <= LIMIT

@@ -29,5 +29,7 @@ def test_window_shifts_at_either_end_to_keep_its_size():
     assert names(window(children, 100, size=3)) == ["index", "93", "94", "95", "96", "97", "98", "99"]
 
 
-def test_window_without_an_index_page():
-    assert names(window(PAGES[:10], 5, size=2)) == ["3", "4", "5", "6", "7"]
+def test_window_without_an_index_page_keeps_the_first_entry():
+    # Material's tabs link a section to its first entry: it stays, whatever page is open.
+    assert names(window(PAGES[:10], 5, size=2)) == ["0", "3", "4", "5", "6", "7"]
+    assert names(window(PAGES[:10], 0, size=2)) == ["0", "1", "2", "3", "4", "5"]
