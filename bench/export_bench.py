@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
+from tests.support import copy_project  # noqa: E402
 
-PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "kb"]
 
 
 def run(args, cwd, env=None) -> tuple[float, str]:
@@ -36,11 +36,7 @@ def run(args, cwd, env=None) -> tuple[float, str]:
 
 def synthetic_project(dest: Path, pages: int) -> Path:
     """A copy of the project with `pages` synthetic pages per language (front matter of kind `page`) in the nav."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        src = ROOT / name
-        (shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir()
-         else shutil.copy2(src, dest / name))
+    copy_project(dest)
     written = write_corpus(dest / "docs", pages)
     for path in written:
         if path.parent.name != "p":
@@ -55,7 +51,6 @@ def synthetic_project(dest: Path, pages: int) -> Path:
     entries = "\n".join(f"      - p/{n:04d}.md" for n in range(pages))
     config = re.sub(r"\nnav:\n", f"\nnav:\n  - Synthetic:\n{entries}\n", config, count=1)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
-    subprocess.run(["git", "init", "-q"], cwd=dest, check=True)
     return dest
 
 
