@@ -1,9 +1,31 @@
 """Hook: give the templates in overrides/ the content model's data: vocabulary labels, UI strings, durations."""
+import jinja2
+
 from kb.model import label, sources, vocabularies
 from kb.render import agenda_rows, duration_text, t
 
 
+class _SharedBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the whole process: each language's build (and each rebuild
+    of `mkdocs serve`) makes a new environment, and would compile Material's ~50 templates again. Jinja
+    keys each entry by template and source checksum, so an edited template is compiled afresh."""
+
+    def __init__(self):
+        self.store = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store and bucket.checksum == self.store[bucket.key][0]:
+            bucket.code = self.store[bucket.key][1]
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_BYTECODE = _SharedBytecode()
+
+
 def on_env(env, config, files):
+    env.bytecode_cache = _BYTECODE
     env.globals["kb"] = {"label": label, "t": t, "duration": duration_text, "agenda_rows": agenda_rows,
                          "vocabularies": vocabularies(), "sources": sources()}
     return env
