@@ -65,6 +65,21 @@ def test_material_script_starting_after_the_first_paint_shifts_nothing(mobile_pa
     assert mobile_page.evaluate("document.documentElement.classList.contains('js')")
 
 
+@pytest.mark.parametrize("path", PAGES[:2])
+def test_material_bundle_is_requested_after_the_first_paint_and_starts(mobile_page, gzip_server, path):
+    """Deferred, the bundle ran before the first paint, and Lighthouse's simulated phone drew the page after
+    it: the loader in overrides/main.html requests it in the frame after the first paint, then starts it."""
+    mobile_page.goto(gzip_server + path, wait_until="networkidle")
+    mobile_page.wait_for_function("typeof window.component$ !== 'undefined'")  # Material's bundle has started
+    requested = mobile_page.evaluate(
+        "performance.getEntriesByType('resource').find(e => /bundle\\.[0-9a-f]+\\.min\\.js/.test(e.name)).startTime")
+    first_paint = mobile_page.evaluate("performance.getEntriesByName('first-paint')[0].startTime")
+    assert first_paint < requested
+    # What the bundle does once started: the search box gets its dialog, the header its title on scroll.
+    mobile_page.locator("label[for='__search']").first.click()
+    mobile_page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+
+
 def test_language_selector_fetches_no_sitemap(mobile_page, gzip_server):
     mobile_page.goto(gzip_server + "/ar/case-studies/arabic-library-networks-open-ecosystems/", wait_until="networkidle")
     assert [u for u in mobile_page.requests if "sitemap.xml" in u] == []
