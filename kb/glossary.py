@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from kb.model import load_yaml
+
 DATA = Path(__file__).resolve().parent / "data"
 GLOSSARY = DATA / "glossary.yml"
 NAMES = DATA / "names.yml"
@@ -136,7 +138,7 @@ def reload() -> dict[str, Term]:
 @functools.cache
 def names(lang: str) -> tuple[str, ...]:
     """Proper names of kb/data/names.yml in `lang`, without parenthesised parts: never linked as terms."""
-    data = yaml.safe_load(NAMES.read_text(encoding="utf-8")) or {}
+    data = load_yaml(NAMES.read_text(encoding="utf-8")) or {}
     out = []
     for group in data.values():
         for entry in (group or {}).values():

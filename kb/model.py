@@ -20,8 +20,15 @@ DEFAULT_LANG = "en"
 # ── Data files: one source for each fact ──────────────────────────────────────────────────────────
 
 def _load(name: str) -> dict:
-    with open(DATA / name, encoding="utf-8") as f:
-        return yaml.safe_load(f) or {}
+    return load_yaml((DATA / name).read_text(encoding="utf-8")) or {}
+
+
+def load_yaml(text: str):
+    """YAML data, parsed with libyaml when PyYAML has it; the pure-Python parser words the errors."""
+    try:
+        return yaml.load(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.safe_load(text)
 
 
 @functools.cache
