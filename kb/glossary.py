@@ -173,35 +173,16 @@ def arabic_sort_key(text: str) -> str:
     return re.sub(r"^ال(?=\S{2})", "", text)
 
 
-# The same sets as [اأإآ] and [{_DIACRITICS}], written as one range less what lies between: a class of three
-# runs or more compiles to a 64K-entry table (0.1 ms each, and an Arabic form has a dozen), two runs do not.
-# tests/unit/test_glossary.py checks them against the classes over every character.
-_ALEF_RX = "(?:(?![\u0624\u0626])[\u0622-\u0627])"
-_DIACRITIC_RX = "(?:(?![\u0641-\u064a\u0660-\u066f])[\u0640-\u0670])"
-
-
-def _arabic_letters(word: str) -> str:
-    """A regex for `word` letter by letter, tolerating diacritics and alef/ya spelling variants."""
-    out = []
-    for ch in normalise(word):
-        if ch == "ا":
-            out.append(_ALEF_RX)
-        elif ch in "يى":
-            out.append("[يى]")
-        else:
-            out.append(re.escape(ch))
-        out.append(f"{_DIACRITIC_RX}*")
-    return "".join(out)
-
-
 def arabic_pattern(form: str) -> str:
-    """A regex for an Arabic form as a whole word (or words), its first word with any attached prefix."""
-    words = normalise(form).split()
+    """A regex for an Arabic form as a whole word (or words), its first word with any attached prefix. It
+    matches folded text (_fold: no diacritics or tatweel, one alef, ى as ي), so a fully vowelled page, a
+    hamza left off or a final ى written ي still match; _Page maps the match back onto the page."""
+    words = _fold(form, "ar").split()
     first = words[0]
     if first.startswith("ال") and len(first) > 3:
         first = first[2:]  # the article is matched by the prefix, so definite and indefinite both match
-    body = r"\s+".join([_arabic_letters(first), *map(_arabic_letters, words[1:])])
-    return f"(?<![{_LETTERS}{_DIACRITICS}]){_AR_PREFIX}{body}(?![{_LETTERS}{_DIACRITICS}])"
+    body = r"\s+".join(map(re.escape, [first, *words[1:]]))
+    return f"(?<![{_LETTERS}]){_AR_PREFIX}{body}(?![{_LETTERS}])"
 
 
 def english_pattern(form: str) -> str:
@@ -271,11 +252,11 @@ def _name_spans(page: _Page) -> list[tuple[int, int]]:
         if page.may_occur(form):
             rx = _name_pattern(page.lang, form)
             starts = page.starts(form, literal=page.lang == "en")
-            for start in range(len(page.text)) if starts is None else starts:
-                if start not in found:
-                    m = rx.match(page.text, start)
-                    if m:
-                        found[start] = m.end()
+            for start in range(len(page.haystack)) if starts is None else starts:
+                m = rx.match(page.haystack, start)
+                if m:
+                    start, end = page.span(m)
+                    found.setdefault(start, end)
     spans, pos = [], 0
     for start in sorted(found):
         if start >= pos:
@@ -317,13 +298,34 @@ _AR_PREFIX_MAX = 4  # the longest attached prefix, وبال: a match starts at m
 _AR_PREFIX_LETTERS = "وفبكال"
 
 
+class _Use:
+    """A use of a form on the page: the part of a match's span in the page's own text."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self._span = text, (start, end)
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+    def group(self, _=0) -> str:
+        return self.text[self._span[0]:self._span[1]]
+
+
 class _Page:
     """A page prepared for finding forms: its folded text (as _keys folds forms), each folded character's
-    place in the text, and the folded keys found in it so far."""
+    place in the text, and the folded keys found in it so far. Patterns run on `haystack`: the folded text
+    in Arabic (arabic_pattern), the text itself in English; `span` maps a match back onto the text."""
 
     def __init__(self, text: str, lang: str):
         self.text, self.lang = text, lang
         self.folded = _fold(text, lang)
+        self.haystack = self.folded if lang == "ar" else text
         # Folding Arabic removes the diacritics: for each removed one, the folded index it stood before.
         self.removed = []
         if lang == "ar":
@@ -346,10 +348,18 @@ class _Page:
                 return False
         return True
 
+    def span(self, m: re.Match) -> tuple[int, int]:
+        """A match on the haystack as a span of the text: in Arabic, with the diacritics inside it and after
+        its last letter (they belong to that letter), not those before its first."""
+        a, b = m.span()
+        if not self.removed:
+            return a, b
+        return a + bisect.bisect_right(self.removed, a), b + bisect.bisect_right(self.removed, b)
+
     def starts(self, form: str, literal: bool = False) -> list[int] | None:
-        """Every place where a match of `form`'s pattern may start, in order (more places than matches):
-        where its first word occurs, literally or folded; an Arabic match may start up to a prefix earlier.
-        None when the page cannot be searched that way (then the pattern scans the whole page)."""
+        """Every place in the haystack where a match of `form`'s pattern may start, in order (more places
+        than matches): where its first word occurs, literally or folded; an Arabic match may start up to a
+        prefix earlier. None when the page cannot be searched that way (the pattern scans the whole page)."""
         if literal:
             key, search = form, self.text
         else:
@@ -360,28 +370,30 @@ class _Page:
         while i >= 0:
             out.append(i)
             i = search.find(key, i + 1)
-        if self.lang != "ar" or literal:
+        if self.lang != "ar":
             return out
-        starts, text, last = [], self.text, -1
-        for i in out:
-            at = i + bisect.bisect_right(self.removed, i) if self.removed else i
+        starts, last = [], -1
+        for at in out:
             start = at  # back over the letters an attached prefix is made of
-            while start > max(at - _AR_PREFIX_MAX, last + 1) and text[start - 1] in _AR_PREFIX_LETTERS:
+            while start > max(at - _AR_PREFIX_MAX, last + 1) and search[start - 1] in _AR_PREFIX_LETTERS:
                 start -= 1
             starts += range(start, at + 1)
             last = at
         return starts
 
     def finditer(self, rx: re.Pattern, form: str):
-        """The matches of rx.finditer(text), rx being `form`'s pattern, tried only where they may start."""
+        """The matches of rx.finditer(haystack), rx being `form`'s pattern, tried only where they may start,
+        as uses of the text."""
         starts = self.starts(form)
-        if starts is None:
-            yield from rx.finditer(self.text)
-            return
+        found = rx.finditer(self.haystack) if starts is None else self._matches(rx, starts)
+        for m in found:
+            yield _Use(self.text, *self.span(m))
+
+    def _matches(self, rx: re.Pattern, starts: list[int]):
         pos = 0
         for start in starts:
             if start >= pos:
-                m = rx.match(self.text, start)
+                m = rx.match(self.haystack, start)
                 if m:
                     yield m
                     pos = m.end()
