@@ -1,7 +1,7 @@
 """Build-time benchmark (not a test): our full configuration against stock Material + mkdocs-static-i18n, on
 the same synthetic corpus, at several sizes, in the same run.
 
-    .venv/bin/python bench/build_bench.py [--sizes 100 500 1000] [--profile SIZE] [--keep DIR]
+    .venv/bin/python bench/build_bench.py [--sizes 100 500 1000] [--repeat N] [--profile SIZE] [--keep DIR]
 
 For each size N it writes a project: this repository's site sources (mkdocs.yml, docs, overrides, hooks,
 kb) plus N synthetic case studies per language (bench/corpus.py prose, front matter and sections that pass
@@ -9,7 +9,7 @@ our validator), committed to git as a real checkout is. "ours" is mkdocs.yml as 
 and plugin on; the exports are a separate step and excluded); "stock" is Material and i18n with the search
 plugin, Material's default features and the same Markdown extensions, on the same docs folder; a third
 build, stock plus navigation.prune, shows what makes stock superlinear. It prints each build's wall and CPU
-time, ours/stock, and the growth from one size to the next. --profile N runs our build of size N under
+time, ours/stock, and the growth from one size to the next (--repeat N: the fastest of N runs of each). --profile N runs our build of size N under
 cProfile and prints where the time goes (by plugin, hook and module).
 """
 import argparse
@@ -177,6 +177,8 @@ def component(file: str) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000], help="pages per language")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="build each configuration N times, in turn, and keep the fastest (steadier figures)")
     parser.add_argument("--profile", type=int, metavar="SIZE", help="profile our build at this size instead")
     parser.add_argument("--keep", type=Path, help="write the projects here and keep them")
     parser.add_argument("--out-of-nav", action="store_true",
@@ -190,13 +192,17 @@ def main(argv=None) -> int:
             return 0
         print(f"{'pages/lang':>10} {'ours wall':>9} {'stock wall':>10} {'ratio':>6} {'ours cpu':>9} {'stock cpu':>9} "
               f"{'ratio':>6} {'stock+prune':>11}   growth from the previous size (wall; cpu)")
-        print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs at start; times in seconds)")
+        print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs at start; times in seconds, "
+              f"the fastest of {args.repeat} run(s) each)")
         previous = None
         for size in args.sizes:
             project = write_project(base / f"p{size}", size, in_nav=not args.out_of_nav)
-            ours = build(project, "mkdocs.yml", base / f"p{size}-ours")
-            stock = build(project, "stock.yml", base / f"p{size}-stock")
-            pruned = build(project, "stock-prune.yml", base / f"p{size}-stock-prune")
+            runs = {name: [] for name in ("ours", "stock", "stock-prune")}
+            for _ in range(args.repeat):  # in turn, so that a busy spell on the machine hits all three alike
+                for name in runs:
+                    config = "mkdocs.yml" if name == "ours" else f"{name}.yml"
+                    runs[name].append(build(project, config, base / f"p{size}-{name}"))
+            ours, stock, pruned = (tuple(map(min, zip(*runs[name]))) for name in runs)
             growth = ""
             if previous:
                 growth = (f"x{size / previous[2]:g} pages: ours x{ours[0] / previous[0][0]:.2f}; "
