@@ -9,8 +9,8 @@ our validator), committed to git as a real checkout is. "ours" is mkdocs.yml as 
 and plugin on; the exports are a separate step and excluded); "stock" is Material and i18n with the search
 plugin, Material's default features and the same Markdown extensions, on the same docs folder; a third
 build, stock plus navigation.prune, shows what makes stock superlinear. It prints each build's wall and CPU
-time, ours/stock, and the growth from one size to the next (--repeat N: the fastest of N runs of each). --profile N runs our build of size N under
-cProfile and prints where the time goes (by plugin, hook and module).
+time (--repeat N: the fastest of N runs of each), ours/stock, and the growth from one size to the next.
+--profile N runs our build of size N under cProfile and prints where the time goes (by plugin, hook, module).
 """
 import argparse
 import cProfile
