@@ -49,6 +49,12 @@ def ui() -> dict:
     return _load("ui.yml")
 
 
+def reload():
+    """Forget the data files read so far: `mkdocs serve` rebuilds in the same process when one changes."""
+    for cached in (vocabularies, sources, ui):
+        cached.cache_clear()
+
+
 def label(vocabulary: str, term: str, lang: str) -> str:
     """The label of a vocabulary term in `lang` (the term itself when it is unknown)."""
     entry = vocabularies().get(vocabulary, {}).get(term)
