@@ -2,6 +2,7 @@
 import time
 
 from kb import dates
+from kb.render import page_language
 
 _changes: dict[str, int] = {}
 _build_time = time.time()  # set again by each build's on_config
@@ -17,7 +18,6 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    locale = getattr(page.file, "locale", None) or page.meta.get("locale") or config["theme"]["language"]
     stamp = dates.page_timestamp(_changes, config["docs_dir"], page.file.abs_src_path,
                                  bool(getattr(page.file, "generated_by", None)), _build_time)
-    page.meta[dates.META_KEY] = dates.date_html(stamp, str(locale))
+    page.meta[dates.META_KEY] = dates.date_html(stamp, page_language(page.file, config))

@@ -3,6 +3,7 @@ other page to its entry (the logic lives in kb/glossary.py)."""
 from mkdocs.exceptions import PluginError
 
 from kb import glossary
+from kb.render import page_language
 
 
 def on_config(config):
@@ -15,7 +16,7 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    lang = getattr(page.file, "locale", None) or config["theme"]["language"]
+    lang = page_language(page.file, config)
     src = page.file.src_uri
     if glossary.lang_relative(src, lang) == glossary.PAGE:
         return markdown.rstrip() + "\n\n" + glossary.render(lang)

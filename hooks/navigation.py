@@ -1,13 +1,13 @@
 """Hook: in a section too large to list in full, the sidebar shows the pages around the current one and a
 link to the section's index (kb/nav.py); the section is restored once the page is rendered."""
 from kb import nav as sidebar
-from kb.render import t
+from kb.render import page_language, t
 
 _changed = []
 
 
 def on_page_context(context, page, config, nav):
-    lang = getattr(page.file, "locale", None) or config["theme"]["language"]
+    lang = page_language(page.file, config)
     _changed.extend(sidebar.shorten(page, t(lang, "section_all")))
     return context
 

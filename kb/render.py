@@ -10,6 +10,12 @@ from pathlib import Path
 from kb.model import SECTIONS, label, parse, read_text, sources, ui, vocabularies
 
 
+def page_language(file, config) -> str:
+    """A page's language: the locale mkdocs-static-i18n gives each file (generated ones too, see
+    hooks/catalogue.py), else the language of the build."""
+    return getattr(file, "locale", None) or config["theme"]["language"]
+
+
 def t(lang: str, key: str, **values) -> str:
     """The UI string `key` in `lang` (from kb/data/ui.yml), formatted with `values`."""
     text = ui()[lang][key]
