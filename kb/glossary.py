@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from kb.model import load_yaml
+from kb.model import compose_yaml, load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 GLOSSARY = DATA / "glossary.yml"
@@ -54,7 +54,7 @@ class Term:
 def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term], list[str]]:
     """Parse the glossary YAML; returns the terms and the problems, each as 'path:line: id: message'."""
     try:
-        root = _compose(text)
+        root = compose_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return {}, [f"{path}:{mark.line + 1 if mark else 1}: yaml: {getattr(exc, 'problem', exc)}"]
@@ -109,14 +109,6 @@ def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term
                 seen_forms[(lang, norm)] = tid
         terms[tid] = term
     return terms, problems
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """The YAML node tree, with libyaml when PyYAML has it; the pure-Python parser words the errors."""
-    try:
-        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 @functools.cache

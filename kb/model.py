@@ -31,6 +31,14 @@ def load_yaml(text: str):
         return yaml.safe_load(text)
 
 
+def compose_yaml(text: str) -> yaml.Node | None:
+    """The YAML node tree (with line marks), as load_yaml parses."""
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 @functools.cache
 def vocabularies() -> dict:
     """Controlled vocabularies: {vocabulary: {term: {en: label, ar: label}}}."""
