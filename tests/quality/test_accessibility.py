@@ -49,11 +49,12 @@ def open_search(page, query: str):
     type_query(page, query)
 
 
-def let_timers_run(page, ms: int = 20):
+def let_timers_run(page):
     """Material notices focus changes through a 1 ms timer, and Chromium runs queued key presses before
-    timers: keys sent back to back under load can pass before it sees the focus move. A person's pause
-    between two keys lets the timer run; this does the same (timers run in order of their deadline)."""
-    page.evaluate("ms => new Promise(done => setTimeout(done, ms))", ms)
+    timers: keys sent back to back under load can pass before it sees the focus move. This returns once the
+    page has run every timer already queued: timers run in order of their deadline, and one queued now with
+    Material's delay falls due after them (what a person's pause between two keys also lets happen)."""
+    page.evaluate("new Promise(done => setTimeout(done, 1))")
 
 
 def tab_to(page, selector: str, limit: int = 80) -> int:

@@ -18,7 +18,12 @@ COUNT_WORKER_MESSAGES = """(() => {
   const wrap = Base => class extends Base {
     constructor(...args) {
       super(...args)
-      this.addEventListener("message", ev => { if (ev.data && ev.data.type === 3) counts.result++ })
+      this.addEventListener("message", ev => {
+        if (!ev.data || ev.data.type !== 3) return
+        counts.result++
+        // Each result's page (its one location without a fragment): what the list must show, in order.
+        counts.pages = ev.data.data.items.map(docs => (docs.find(d => !d.location.includes("#")) || docs[0]).location)
+      })
     }
     postMessage(message) {
       if (message && message.type === 2) counts.query++
@@ -28,6 +33,18 @@ COUNT_WORKER_MESSAGES = """(() => {
   let Current = wrap(window.Worker)
   Object.defineProperty(window, "Worker", {configurable: true, get: () => Current, set: Base => { Current = wrap(Base) }})
 })()"""
+
+
+# The result list's page links once they are those of the last answer, else null. Material resolves each
+# location against the configured base, as here; its own links carry a highlight query (?h=) besides.
+RENDERED = """() => {
+  const base = new URL(JSON.parse(document.querySelector("#__config").textContent).base, location.href)
+  const want = (window.__searchMessages.pages || []).slice(0, 10).map(l => new URL(l, base).href)
+  const got = [...document.querySelectorAll(".md-search-result__list > .md-search-result__item")]
+    .map(li => li.querySelector("a.md-search-result__link").href)
+  const bare = got.map(h => { const u = new URL(h); u.search = ""; return u.href })
+  return bare.length === want.length && bare.every((h, i) => h === want[i]) ? got : null
+}"""
 
 
 def open_search(page, url: str):
@@ -45,10 +62,8 @@ def search(page, query: str) -> list[str]:
     page.wait_for_function(
         "n => window.__searchMessages.query > n && window.__searchMessages.result >= window.__searchMessages.query",
         arg=before, timeout=15000)
-    page.wait_for_timeout(30)  # let the result list render
-    # One list item per page: its first link is the page, the others its sections.
-    hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item",
-                                      "items => items.map(li => li.querySelector('a.md-search-result__link').href)")
+    # Rendered: the list shows the pages of that answer (Material renders the first 10 at once), in its order.
+    hrefs = page.wait_for_function(RENDERED, timeout=15000).json_value()
     return [urlparse(h).path for h in hrefs]
 
 
