@@ -146,7 +146,7 @@ def profile(project: Path, out: Path, top: int = 25) -> str:
         os.chdir(cwd)
     stats = pstats.Stats(profiler)
     groups: dict[str, float] = {}
-    for (file, _, name), (_, _, tottime, _, _) in stats.stats.items():
+    for (file, _, _), (_, _, tottime, _, _) in stats.stats.items():
         groups[component(file)] = groups.get(component(file), 0.0) + tottime
     total = sum(groups.values())
     lines = [f"own time by component (total {total:.1f} s):"]
@@ -163,7 +163,8 @@ def profile(project: Path, out: Path, top: int = 25) -> str:
 def component(file: str) -> str:
     """Which part of the build a profiled function belongs to."""
     for pattern, name in [(r"/hooks/(\w+)\.py", "hook {}"), (r"/kb/(\w+)\.py", "kb.{}"),
-                          (r"site-packages/(mkdocs_static_i18n)/", "{}"), (r"site-packages/material/plugins/(\w+)/", "material {} plugin"),
+                          (r"site-packages/(mkdocs_static_i18n)/", "{}"),
+                          (r"site-packages/material/plugins/(\w+)/", "material {} plugin"),
                           (r"site-packages/(material)/", "{} (theme)"), (r"site-packages/(mkdocs)/", "{}"),
                           (r"site-packages/(jinja2|markdown|pymdownx|yaml|babel|regex)/", "{}")]:
         m = re.search(pattern, file)
@@ -202,7 +203,7 @@ def main(argv=None) -> int:
                 for name in runs:
                     config = "mkdocs.yml" if name == "ours" else f"{name}.yml"
                     runs[name].append(build(project, config, base / f"p{size}-{name}"))
-            ours, stock, pruned = (tuple(map(min, zip(*runs[name]))) for name in runs)
+            ours, stock, pruned = (tuple(map(min, zip(*runs[name], strict=True))) for name in runs)
             growth = ""
             if previous:
                 growth = (f"x{size / previous[2]:g} pages: ours x{ours[0] / previous[0][0]:.2f}; "

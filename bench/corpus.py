@@ -113,9 +113,11 @@ class _Writer:
         rng = self.rng
         if self.lang == "en":
             noun, plural = rng.choice(EN_NOUNS)
-            return f"{rng.choice(EN_ADJ).capitalize()} {plural} and {rng.choice(EN_NOUNS)[0]} in {rng.choice(EN_PLACES)}"
+            return (f"{rng.choice(EN_ADJ).capitalize()} {plural} and {rng.choice(EN_NOUNS)[0]} "
+                    f"in {rng.choice(EN_PLACES)}")
         noun, plural = rng.choice(AR_NOUNS)
-        return f"{_article(plural)} {rng.choice(AR_ADJ)} و{_article(rng.choice(AR_NOUNS)[0])} في {rng.choice(AR_PLACES)}"
+        return (f"{_article(plural)} {rng.choice(AR_ADJ)} و{_article(rng.choice(AR_NOUNS)[0])} "
+                f"في {rng.choice(AR_PLACES)}")
 
 
 def page_text(lang: str, rng: random.Random) -> str:

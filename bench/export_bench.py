@@ -24,7 +24,6 @@ from bench.corpus import write_corpus  # noqa: E402
 from tests.support import copy_project  # noqa: E402
 
 
-
 def run(args, cwd, env=None) -> tuple[float, str]:
     started = time.perf_counter()
     result = subprocess.run(args, cwd=cwd, capture_output=True, text=True,

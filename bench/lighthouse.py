@@ -88,10 +88,12 @@ def diagnosis(report: dict) -> list[str]:
     for item in a.get("largest-contentful-paint-element", {}).get("details", {}).get("items", []):
         for row in item.get("items", [item]):
             if "node" in row:
-                out.append(f"  LCP element: {row['node'].get('selector', '')} \"{row['node'].get('nodeLabel', '')[:50]}\"")
+                node = row["node"]
+                out.append(f"  LCP element: {node.get('selector', '')} \"{node.get('nodeLabel', '')[:50]}\"")
     for row in a.get("layout-shifts", {}).get("details", {}).get("items", []):
         out.append(f"  shift {row.get('score', 0):.3f}: {row.get('node', {}).get('selector', '?')}")
-    blocking = [row["url"].rsplit("/", 1)[-1] for row in a["render-blocking-resources"].get("details", {}).get("items", [])]
+    blocking = [row["url"].rsplit("/", 1)[-1]
+                for row in a["render-blocking-resources"].get("details", {}).get("items", [])]
     if blocking:
         out.append(f"  render-blocking: {', '.join(blocking)}")
     tasks = [f"{row['url'].rsplit('/', 1)[-1] or row['url']} {row['duration']:.0f} ms"

@@ -49,7 +49,7 @@ def on_nav(nav, config, files):
             page.parent = section
             section.children.append(page)
     nav.pages = [item for item in _walk(nav.items) if item.is_page]
-    for prev, page in zip([None, *nav.pages], nav.pages):
+    for prev, page in zip([None, *nav.pages], nav.pages, strict=False):
         page.previous_page = prev
         if prev is not None:
             prev.next_page = page

@@ -3,8 +3,16 @@ exported files copied into site/downloads; in the offline export build, a local 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb.downloads import (DOWNLOADS_PAGE, DownloadsError, copy_files, downloads_listing, insert_after_h1,
-                          kit_box, load_manifest, store)
+from kb.downloads import (
+    DOWNLOADS_PAGE,
+    DownloadsError,
+    copy_files,
+    downloads_listing,
+    insert_after_h1,
+    kit_box,
+    load_manifest,
+    store,
+)
 from kb.offline import is_offline_build
 
 # Material's offline plugin adds this polyfill from unpkg.com; the bundle must make no outside request.

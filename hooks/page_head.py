@@ -1,13 +1,20 @@
 """Hook: lang/dir on <html>, absolute hreflang alternates with x-default on every page and in the sitemap,
 the meta description escaped, and the search dialog named in the page's language."""
 import gzip
-from urllib.parse import urljoin
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
-from kb.html import (absolute_alternates, escape_meta_description, name_search_dialog, page_lang,
-                     relative_switcher_links, set_html_dir, sitemap_with_x_default)
+from kb.html import (
+    absolute_alternates,
+    escape_meta_description,
+    name_search_dialog,
+    page_lang,
+    relative_switcher_links,
+    set_html_dir,
+    sitemap_with_x_default,
+)
 from kb.render import t
 
 DEFAULT_LANG = "en"

@@ -64,7 +64,7 @@ def scaffold(root: Path, kind: str, slug: str, title: str | None = None, title_a
     title = title or slug.replace("-", " ").capitalize()
     nav = root / "mkdocs.yml"
     nav.write_text(add_to_nav(nav.read_text(encoding="utf-8"), model.SECTIONS[kind], rel), encoding="utf-8")
-    for lang, target in zip(model.LANGS, targets):
+    for lang, target in zip(model.LANGS, targets, strict=True):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render_template(kind, lang, title_ar if lang == "ar" and title_ar else title),
                           encoding="utf-8")

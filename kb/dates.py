@@ -13,7 +13,7 @@ over the history of the docs folder (mkdocs-git-revision-date-localized ran one 
 import functools
 import logging
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.dates import format_date
@@ -101,7 +101,7 @@ def last_changes(folder: Path) -> dict[str, int]:
 @functools.lru_cache(maxsize=4096)  # many pages share a commit; Babel takes ~0.2 ms a date
 def date_html(timestamp: float, locale: str) -> str:
     """The date in the locale's long form, in the span the plugin wrote (title: the time in UTC)."""
-    moment = datetime.fromtimestamp(int(timestamp), tz=timezone.utc)
+    moment = datetime.fromtimestamp(int(timestamp), tz=UTC)
     locale = locale.replace("-", "_")
     day = format_date(moment, format="long", locale=locale)
     return f'<span class="{CSS_CLASS}" title="{day} {moment.strftime("%H:%M:%S %Z")}">{day}</span>'

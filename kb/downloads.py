@@ -10,7 +10,6 @@ import posixpath
 import shutil
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[1]
 STORE = ROOT / "build" / "downloads"
 # The downloads page, relative to each language folder (not printed in the knowledge-base PDF).
@@ -36,7 +35,8 @@ def load_manifest(folder: Path, offline: bool = False) -> dict:
     except FileNotFoundError:
         return {"edition": None, "files": []}
     except json.JSONDecodeError as e:
-        raise DownloadsError(f"{folder / MANIFEST}:{e.lineno}: not valid JSON ({e.msg}); run `make pdf` again")
+        raise DownloadsError(f"{folder / MANIFEST}:{e.lineno}: not valid JSON ({e.msg}); "
+                             "run `make pdf` again") from None
     files = [e for e in data.get("files", []) if (folder / e["file"]).is_file()
              and not (offline and e["kind"] == "offline")]
     return {"edition": data.get("edition"), "files": files}

@@ -15,8 +15,8 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit

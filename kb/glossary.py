@@ -80,7 +80,7 @@ def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term
             if key not in KEYS:
                 bad(f"unknown key '{key}' (known: {', '.join(KEYS)})", lines[key])
         fields = {}
-        for key, required in KEYS.items():
+        for key in KEYS:
             value = entry.get(key)
             if key.startswith("forms_"):
                 if value is not None and not (isinstance(value, list)

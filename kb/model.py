@@ -494,7 +494,8 @@ def check_body(page: Page) -> list[Problem]:
             continue  # every check below needs one of these (most prose lines have none)
         for m in _MD_IMAGE.finditer(text):
             if not m.group(1).strip():
-                out.append(Problem(page.path, line, "image", f"no alt text for {m.group(2).split()[0] if m.group(2).strip() else 'an image'}",
+                target = m.group(2).split()[0] if m.group(2).strip() else "an image"
+                out.append(Problem(page.path, line, "image", f"no alt text for {target}",
                                    "describe the image between the brackets: ![what it shows](...)"))
         for m in _HTML_IMG.finditer(text):
             if not re.search(r"\balt\s*=\s*(\"[^\"]*\S[^\"]*\"|'[^']*\S[^']*'|[^\s\"'>]+)", m.group(1), re.I):

@@ -120,7 +120,8 @@ def _grouped(pages: dict, key: str, vocab: str, lang: str, here: str, id_prefix:
 
 
 def _front_matter(title: str, description: str) -> str:
-    dump = lambda s: json.dumps(s, ensure_ascii=False)  # JSON strings are YAML strings
+    def dump(s):  # JSON strings are YAML strings
+        return json.dumps(s, ensure_ascii=False)
     return f"---\nkind: page\ntitle: {dump(title)}\ndescription: {dump(description)}\n---\n"
 
 
@@ -148,7 +149,7 @@ def section_catalogue(section_index: str, pages: dict, lang: str) -> str:
     lines = [_link(m, rel, section_index) for rel, m in members.items()]
     if kind == "workshop-kit":
         lines = [line + f" ({duration_text(m['duration'], lang)})" if isinstance(m.get("duration"), int) else line
-                 for line, m in zip(lines, members.values())]
+                 for line, m in zip(lines, members.values(), strict=True)]
         return f"\n\n## {t(lang, 'all_kits')} {{#all-kits}}\n\n" + "\n".join(lines) + "\n"
     return "\n\n" + "\n".join(lines) + "\n"
 

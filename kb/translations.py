@@ -272,7 +272,7 @@ def compare(a: Doc, b: Doc) -> list[Difference]:
     diffs = []
     levels_a, levels_b = [s.level for s in sa[1:]], [s.level for s in sb[1:]]
     if levels_a != levels_b:
-        i = next((i for i, (x, y) in enumerate(zip(levels_a, levels_b)) if x != y),
+        i = next((i for i, (x, y) in enumerate(zip(levels_a, levels_b, strict=False)) if x != y),
                  min(len(levels_a), len(levels_b)))
         where_a = sa[i + 1].line if i + 1 < len(sa) else a.text.count("\n") + 1
         where_b = sb[i + 1].line if i + 1 < len(sb) else b.text.count("\n") + 1
@@ -282,7 +282,7 @@ def compare(a: Doc, b: Doc) -> list[Difference]:
             a.path, where_a, b.path, where_b))
         # Sections do not line up: compare the pages as wholes.
         sa, sb = [_merge(sa)], [_merge(sb)]
-    for x, y in zip(sa, sb):
+    for x, y in zip(sa, sb, strict=True):
         diffs += _one_way(a, x, b, y) + _one_way(b, y, a, x)
     return sorted(diffs, key=lambda d: (str(d.path), d.line, d.message))
 
@@ -550,7 +550,8 @@ def status_markdown(pairs: list[Pair], lang: str) -> str:
     out = ["---", f"title: {json.dumps(t['title'], ensure_ascii=False)}",
            f"description: {json.dumps(t['description'], ensure_ascii=False)}", "---", "",
            f"# {t['title']} {{#translation-status}}", "", t["intro"], "",
-           f"## {t['summary']} {{#summary}}", "", f"| {t['status_h']} | {t['meaning']} | {t['count']} |", "|---|---|--:|",
+           f"## {t['summary']} {{#summary}}", "",
+           f"| {t['status_h']} | {t['meaning']} | {t['count']} |", "|---|---|--:|",
            *rows, f"| **{t['total']}** | | **{len(pairs)}** |", "",
            f"## {t['pages']} {{#pages}}", "",
            f"| {t['page']} | {t['source']} | {t['status_h']} | {t['differences']} |", "|---|---|---|--:|"]
@@ -569,7 +570,8 @@ def status_markdown(pairs: list[Pair], lang: str) -> str:
 
 # ── The command ───────────────────────────────────────────────────────────────────────────────────────
 
-def report(pairs: list[Pair], errors: list[TranslationError], docs_dir: Path, github: bool, history: bool = True) -> list[str]:
+def report(pairs: list[Pair], errors: list[TranslationError], docs_dir: Path, github: bool,
+           history: bool = True) -> list[str]:
     """The command's output: one block per pair that is not complete, then the counts."""
     out = []
 

@@ -111,7 +111,7 @@ def check_references(pages: dict[str, dict[str, Page]], files: dict[str, dict[st
     """Page paths in front matter (related, event, organisers, partners' org) name existing pages."""
     out = []
     for lang in LANGS:
-        for rel, page in sorted(pages[lang].items()):
+        for _, page in sorted(pages[lang].items()):
             refs = []
             for key in ("related", "organisers"):
                 if isinstance(page.meta.get(key), list):

@@ -91,7 +91,7 @@ def main(argv=None):
 
     urls = sorted({url for _, _, url in links})
     with ThreadPoolExecutor(max_workers=8) as pool:
-        results = dict(zip(urls, pool.map(lambda u: check(u, args.timeout), urls)))
+        results = dict(zip(urls, pool.map(lambda u: check(u, args.timeout), urls), strict=True))
     broken = 0
     for file, line, url in links:
         problem, final = results[url]

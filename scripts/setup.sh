@@ -21,13 +21,14 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-# Make the repository's own package (kb/) importable from hooks, tests and the CLI without installing it.
-.venv/bin/python -c 'import site, sys; open(site.getsitepackages()[0] + "/kb-repo.pth", "w").write(sys.argv[1] + "\n")' "$PWD"
 reqs=(requirements.txt); [ "$want" = test ] && reqs+=(requirements-test.txt)
 stamp=.venv/.installed-$want
-if [ ! -f "$stamp" ] || [ -n "$(find "${reqs[@]}" -newer "$stamp")" ]; then
-  echo "setup: installing pinned Python packages (${reqs[*]})"
+if [ ! -f "$stamp" ] || [ -n "$(find "${reqs[@]}" pyproject.toml -newer "$stamp")" ]; then
+  echo "setup: installing pinned Python packages (${reqs[*]}) and kb (editable)"
   .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes $(printf -- '-r %s ' "${reqs[@]}")
+  # kb itself, editable (pyproject.toml), with the pinned flit-core just installed: no download, no build venv.
+  rm -f .venv/lib/python3*/site-packages/kb-repo.pth  # the path file older set-ups wrote instead
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
   touch "$stamp"
 fi
 

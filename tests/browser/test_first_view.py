@@ -92,7 +92,8 @@ def test_material_bundle_is_requested_after_the_first_paint_and_starts(mobile_pa
 
 
 def test_language_selector_fetches_no_sitemap(mobile_page, gzip_server):
-    mobile_page.goto(gzip_server + "/ar/case-studies/arabic-library-networks-open-ecosystems/", wait_until="networkidle")
+    mobile_page.goto(gzip_server + "/ar/case-studies/arabic-library-networks-open-ecosystems/",
+                     wait_until="networkidle")
     assert [u for u in mobile_page.requests if "sitemap.xml" in u] == []
 
 

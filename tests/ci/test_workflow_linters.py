@@ -6,8 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 BAD = Path(__file__).parent / "data" / "bad-workflow.yml"
 ZIZMOR = Path(sys.executable).parent / "zizmor"

@@ -3,10 +3,9 @@ pages whose front matter matches, in both languages."""
 import posixpath
 
 import pytest
-
-from content_helpers import ROOT
 from test_catalogues import article, links_under
 
+from content_helpers import ROOT
 from kb.model import vocabularies
 from kb.render import collect
 

@@ -5,7 +5,6 @@ import re
 import pytest
 
 from content_helpers import ROOT, docs_project, kb, run_build, site_project
-
 from kb.model import REQUIRED_SECTIONS, SECTIONS, fields
 
 

@@ -13,8 +13,19 @@ from pypdf import PdfReader
 
 from export_helpers import ROOT, link_targets, outline, pdftotext
 from kb import downloads
-from kb.export import (Document, ExportError, Language, Site, _counter_content, built_path, flatten_nav,
-                       handout_part, kit_html, read_page, write_pdf)
+from kb.export import (
+    Document,
+    ExportError,
+    Language,
+    Site,
+    _counter_content,
+    built_path,
+    flatten_nav,
+    handout_part,
+    kit_html,
+    read_page,
+    write_pdf,
+)
 
 DATA = Path(__file__).parent / "data"
 EN = Language("en", "English", "Test KB", "A test.", True)
@@ -57,7 +68,8 @@ def test_handout_runs_from_handout_to_sources(tmp_path):
 def test_kit_without_handout_is_reported_with_its_path(tmp_path):
     root = tinyhtml5.parse("<article class='md-content__inner'><h1>T</h1><h2 id='activities'>A</h2></article>",
                            namespace_html_elements=False)
-    with pytest.raises(ExportError, match=r"^ar/workshops/x/index.html: the workshop kit has no section with id 'handout'"):
+    message = r"^ar/workshops/x/index.html: the workshop kit has no section with id 'handout'"
+    with pytest.raises(ExportError, match=message):
         handout_part(root.find(".//article"), "ar/workshops/x/index.html")
 
 

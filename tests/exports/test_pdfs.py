@@ -9,10 +9,29 @@ from collections import Counter
 import pytest
 from pypdf import PdfReader
 
-from export_helpers import (ARTIFACTS, ROOT, actual_texts, arabic_letters, latin_letters, link_targets, outline,
-                      pdffonts, pdftotext)
-from kb.export import (NOT_PRINTED, built_path, flatten_nav, handout_part, load_site, pdf_files, read_page,
-                       text_of, ui_strings, workshop_kits)
+from export_helpers import (
+    ARTIFACTS,
+    ROOT,
+    actual_texts,
+    arabic_letters,
+    latin_letters,
+    link_targets,
+    outline,
+    pdffonts,
+    pdftotext,
+)
+from kb.export import (
+    NOT_PRINTED,
+    built_path,
+    flatten_nav,
+    handout_part,
+    load_site,
+    pdf_files,
+    read_page,
+    text_of,
+    ui_strings,
+    workshop_kits,
+)
 
 SITE = load_site()
 LANGS = {lang.code: lang for lang in SITE.languages}
@@ -136,7 +155,7 @@ def test_knowledge_base_bookmarks_follow_the_nav_and_headings(exports, site, cod
                             else lang.nav_translations.get(entry.title, entry.title))
     assert top == expected
     # Each bookmark lands on the page that shows its heading.
-    for level, title, page in marks:
+    for _, title, page in marks:
         if code == "ar":
             text = "".join(t for _, t in actual_texts(pdf.pages[page]))
             assert arabic_letters(title) in arabic_letters(text) or not arabic_letters(title), title

@@ -70,7 +70,8 @@ def focused_box_is_visible(page) -> bool:
     return page.evaluate("""() => {
         const r = document.activeElement.getBoundingClientRect();
         return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 &&
-               r.top < innerHeight && r.left < innerWidth && getComputedStyle(document.activeElement).visibility !== 'hidden';
+               r.top < innerHeight && r.left < innerWidth &&
+               getComputedStyle(document.activeElement).visibility !== 'hidden';
     }""")
 
 

@@ -31,7 +31,8 @@ COUNT_WORKER_MESSAGES = """(() => {
     }
   }
   let Current = wrap(window.Worker)
-  Object.defineProperty(window, "Worker", {configurable: true, get: () => Current, set: Base => { Current = wrap(Base) }})
+  Object.defineProperty(window, "Worker",
+                        {configurable: true, get: () => Current, set: Base => { Current = wrap(Base) }})
 })()"""
 
 

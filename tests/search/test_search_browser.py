@@ -5,8 +5,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from support import ROOT, copy_project, run_build
 from search_helpers import COUNT_WORKER_MESSAGES, LANG_ROOT, QUERIES, Server, open_search, search
+from support import ROOT, copy_project, run_build
 
 pytestmark = pytest.mark.browser
 

@@ -48,7 +48,7 @@ def test_javascript_in_chromium(page):
     page.add_script_tag(path=str(NORMALISE_JS))
     results = page.evaluate(JAVASCRIPT, CASES)
     wrong = [f"{c['fn']}({c['input']!r}) [{c['rule']}]: {got!r}, expected {c['expected']!r}"
-             for c, got in zip(CASES, results) if got != c["expected"]]
+             for c, got in zip(CASES, results, strict=True) if got != c["expected"]]
     assert not wrong, "\n".join(wrong)
 
 
