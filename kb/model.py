@@ -140,8 +140,10 @@ SCHEMA: dict[str, dict] = {
     "case-study": {"partners": ([PARTNER], True), "region": ("vocab:regions", True),
                    "country": ("text", False), "city": ("text", False), "year": ("year", False),
                    "date": ("date", False), "themes": ("list:vocab:themes", True), "event": ("path", False)},
-    "workshop-kit": {"audience": ("list:vocab:audiences", True), "duration": ("int", True),
-                     "objectives": ("list:text", True), "agenda": ([AGENDA_ITEM], True),
+    # `notice`: that the kit is the knowledge base's suggestion, not a real event's programme; shown first in
+    # the kit header, above the agenda (two kits carry the titles of real workshops).
+    "workshop-kit": {"notice": ("text", True), "audience": ("list:vocab:audiences", True),
+                     "duration": ("int", True), "objectives": ("list:text", True), "agenda": ([AGENDA_ITEM], True),
                      "materials": ("list:text", True), "themes": ("list:vocab:themes", True)},
     "initiative-list": {"area": ("vocab:initiative-areas", True), "initiatives": ([INITIATIVE], True)},
     "event": {"date": ("date", False), "year": ("year", False), "year_stated": ("bool", False),

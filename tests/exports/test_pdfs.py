@@ -320,3 +320,24 @@ def test_render_a_page_of_each_arabic_pdf(exports, name):
                     str(exports / name), str(prefix)], check=True)
     png = prefix.with_suffix(".png")
     assert png.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("lang, kit", KITS)
+def test_kit_notice_is_printed_before_the_agenda(exports, site, lang, kit):
+    """The facilitator guide prints the kit's notice (not a real event's programme) before any agenda part."""
+    stem = kit.split("/", 1)[1][:-3].replace("/", "-")
+    page = read_page(site, built_path(kit, LANGS[lang]))
+    header = next(el for el in page.article.iter("aside") if "kb-kit" in (el.get("class") or "").split())
+    notice = next(el for el in header if el.get("class") == "kb-kit__notice")
+    # Each part's first two words (a wrapped table cell may be printed in pieces).
+    parts = [" ".join(text_of(tr.findall("td")[-1]).split()[:2]) for tr in header.iter("tr") if tr.findall("td")]
+    if lang == "ar":
+        text, norm = body_arabic(reader(exports, f"{stem}-facilitator-guide-ar.pdf")), arabic_letters
+    else:
+        text = " ".join(pdftotext(exports / f"{stem}-facilitator-guide-{lang}.pdf", body_only=True).split())
+        norm = lambda s: " ".join(s.split())  # noqa: E731
+    at = text.find(norm(text_of(notice)))
+    assert at >= 0, "the notice is not printed"
+    assert parts
+    for part in parts:
+        assert text.find(norm(part)) > at + len(norm(text_of(notice))), part
