@@ -97,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["translations"]:
         return translations(argv[1:])
+    root = argv[:2] if argv[:1] == ["--root"] else []  # `python -m kb --root DIR terms` as for check
+    if argv[len(root):len(root) + 1] == ["terms"]:
+        from kb.terminology import main as terms
+        return terms(argv[len(root) + 1:] + root)
     if argv[:1] == ["pdf"]:
         from kb.export import main as export
         return export(argv[1:])
@@ -113,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=new)
     # Listed here for --help; dispatched above, since it parses its own options.
     commands.add_parser("translations", help="translation status of every page pair", add_help=False)
+    commands.add_parser("terms", help="Arabic variants to avoid used on a page (kb/terminology.py)", add_help=False)
     commands.add_parser("pdf", help="exports: knowledge-base and kit PDFs, offline zips (kb/export.py)", add_help=False)
     args = parser.parse_args(argv)
     return args.func(args)

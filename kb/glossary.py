@@ -19,7 +19,8 @@ NAMES = DATA / "names.yml"
 PAGE = "glossary.md"  # the glossary page, relative to the language folder
 LANGS = ("en", "ar")
 OTHER = {"en": "ar", "ar": "en"}
-KEYS = {"en": True, "ar": True, "def_en": True, "def_ar": True, "forms_en": False, "forms_ar": False}
+KEYS = {"en": True, "ar": True, "def_en": True, "def_ar": True, "forms_en": False, "forms_ar": False,
+        "avoid_ar": False}  # avoid_ar: Arabic variants pages must not use for the term (kb/terminology.py)
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -36,6 +37,7 @@ class Term:
     def_ar: str
     forms_en: tuple[str, ...] = ()
     forms_ar: tuple[str, ...] = ()
+    avoid_ar: tuple[str, ...] = ()
 
     def text(self, lang: str) -> str:
         return getattr(self, lang)
@@ -82,7 +84,7 @@ def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term
         fields = {}
         for key in KEYS:
             value = entry.get(key)
-            if key.startswith("forms_"):
+            if key.startswith(("forms_", "avoid_")):
                 if value is not None and not (isinstance(value, list)
                                               and all(isinstance(v, str) and v.strip() for v in value)):
                     bad(f"{key} must be a list of non-empty strings", lines.get(key, line))
@@ -99,6 +101,9 @@ def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term
         for key in ("ar", "def_ar"):
             if not _ARABIC_LETTER.search(fields[key]):
                 bad(f"{key} has no Arabic letters", lines[key])
+        for variant in fields["avoid_ar"]:
+            if not _ARABIC_LETTER.search(variant):
+                bad(f"avoid_ar: '{variant}' has no Arabic letters", lines["avoid_ar"])
         term = Term(tid, **fields)
         for lang in LANGS:
             for form in term.forms(lang):
@@ -108,7 +113,24 @@ def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term
                         lines.get(f"forms_{lang}", line))
                 seen_forms[(lang, norm)] = tid
         terms[tid] = term
-    return terms, problems
+    avoided = {}
+    for tid, term in terms.items():  # a variant to avoid is no term's own form (checked once all are read)
+        for variant in term.avoid_ar:
+            other = seen_forms.get(("ar", normalise(variant)))
+            twice = avoided.setdefault(normalise(variant), tid)
+            if twice != tid:
+                problems.append(f"{path}:{_key_line(root, tid, 'avoid_ar')}: {tid}: avoid_ar: '{variant}' is "
+                                f"also avoided for '{twice}'")
+            if other:
+                problems.append(f"{path}:{_key_line(root, tid, 'avoid_ar')}: {tid}: avoid_ar: '{variant}' is "
+                                f"a form of '{other}' (a page could not both use and avoid it)")
+    return terms, sorted(problems, key=lambda p: int(p.split(":")[1]))
+
+
+def _key_line(root: yaml.MappingNode, tid: str, key: str) -> int:
+    """The line of `key` in the entry `tid` of the composed glossary."""
+    entry = next(v for k, v in root.value if k.value == tid)
+    return next(k.start_mark.line + 1 for k, _ in entry.value if k.value == key)
 
 
 @functools.cache
