@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from kb import html_policy, text_controls
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "kb" / "data"
 LANGS = ("en", "ar")
@@ -105,6 +107,10 @@ def check_data() -> list[Problem]:
         if source.get("date") is not None and not isinstance(source["date"], str):
             out.append(Problem("kb/data/sources.yml", where("sources.yml", sid, "date"), f"{sid}.date",
                                "must be a quoted date as the document gives it, or null"))
+    for file in sorted(DATA.glob("*.yml")):  # every data file's text reaches pages
+        text = file.read_text(encoding="utf-8")
+        found = text_controls.text_problems(text) + text_controls.yaml_problems(compose_yaml(text))
+        out += [Problem(f"kb/data/{file.name}", *p) for p in dict.fromkeys(found)]
     missing = set(ui().get("en", {})) ^ set(ui().get("ar", {}))
     for key in sorted(missing):
         out.append(Problem("kb/data/ui.yml", 1, key, "not in both en and ar"))
@@ -425,25 +431,33 @@ def check_agenda(page: Page) -> list[Problem]:
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _ATTR_ID = re.compile(r"\s*\{:?([^}]*)\}\s*$")
-_CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 _INLINE_CODE = re.compile(r"(`+).+?\1")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
 _HTML_IMG = re.compile(r"<img\b([^>]*)>", re.I)
-_UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed)\b", re.I)
-_ON_ATTR = re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I)
-_JS_URL = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*)(javascript|vbscript|data):", re.I)
 
 
 def body_lines(page: Page):
-    """(line number, text) of the body's lines outside fenced code, with inline code blanked."""
-    fence = None
+    """(line number, text) of the body's lines outside code (fenced with any number of backticks or tildes,
+    or indented), with inline code blanked."""
+    fence, code_ok, in_list = None, True, False  # code_ok: an indented line here would start code
     for i, line in enumerate(page.body.split("\n")):
         m = _CODE_FENCE.match(line)
-        if m:
-            fence = None if fence and line.strip().startswith(fence) else (fence or m.group(1))
+        if fence:  # closed by the same character, at least as many, and nothing after
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not m.group(2).strip():
+                fence = None
             continue
-        if fence is None:
-            yield page.body_line + i, _INLINE_CODE.sub(lambda c: " " * len(c.group(0)), line) if "`" in line else line
+        if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
+            fence = m.group(1)
+            continue
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        if line.strip() and code_ok and indent >= (8 if in_list else 4):
+            continue  # indented code (a list item's continuation needs 8)
+        if line.strip():
+            in_list = bool(_LIST_ITEM.match(line)) or (in_list and indent > 0)
+        code_ok = not line.strip() or (code_ok and indent >= 4)
+        yield page.body_line + i, _INLINE_CODE.sub(lambda c: " " * len(c.group(0)), line) if "`" in line else line
 
 
 def slugify(text: str) -> str:
@@ -470,7 +484,7 @@ def headings(page: Page) -> list[tuple[int, int, str, bool]]:
 
 
 def check_body(page: Page) -> list[Problem]:
-    """Headings (duplicate ids, required sections), images' alt text and unsafe raw HTML."""
+    """Headings (duplicate ids, required sections), images' alt text, and the HTML allow-list (kb/html_policy)."""
     out: list[Problem] = []
     seen: dict[str, int] = {}
     h2_ids = set()
@@ -491,8 +505,9 @@ def check_body(page: Page) -> list[Problem]:
             out.append(Problem(page.path, page.body_line, "sections", f"missing the section {{#{sid}}}",
                                f"add a level-2 heading ending in {{#{sid}}}; required: "
                                + ", ".join(REQUIRED_SECTIONS[page.meta['kind']])))
-    for line, text in body_lines(page):
-        if "<" not in text and "![" not in text and ":" not in text:
+    lines = dict(body_lines(page))  # code blanked, line numbers kept
+    for line, text in lines.items():
+        if "<" not in text and "![" not in text:
             continue  # every check below needs one of these (most prose lines have none)
         for m in _MD_IMAGE.finditer(text):
             if not m.group(1).strip():
@@ -503,15 +518,8 @@ def check_body(page: Page) -> list[Problem]:
             if not re.search(r"\balt\s*=\s*(\"[^\"]*\S[^\"]*\"|'[^']*\S[^']*'|[^\s\"'>]+)", m.group(1), re.I):
                 out.append(Problem(page.path, line, "image", "<img> without alt text",
                                    'add alt="what the image shows"'))
-        for m in _UNSAFE_TAG.finditer(text):
-            out.append(Problem(page.path, line, "html", f"unsafe raw HTML <{m.group(1).lower()}>",
-                               "remove it; embeds and scripts are not allowed in content"))
-        for m in _ON_ATTR.finditer(text):
-            out.append(Problem(page.path, line, "html", f"unsafe event-handler attribute {m.group(1)}=",
-                               "remove the attribute"))
-        for m in _JS_URL.finditer(text):
-            out.append(Problem(page.path, line, "link", f"unsafe {m.group(1).lower()}: URL",
-                               "link to a page or an https:// address"))
+    text = "\n".join(lines.get(n, "") for n in range(page.body_line, max(lines, default=0) + 1))
+    out += [Problem(page.path, *p) for p in html_policy.problems(text, page.body_line)]
     return out
 
 
@@ -523,4 +531,5 @@ def validate_page(raw: bytes, path: str) -> tuple[Page | None, list[Problem]]:
     page, problems = parse(text, path)
     if page is None:
         return None, problems
-    return page, check_meta(page) + check_body(page)
+    controls = text_controls.text_problems(text) + text_controls.yaml_problems(page.node, 2)
+    return page, check_meta(page) + check_body(page) + [Problem(path, *p) for p in dict.fromkeys(controls)]

@@ -1,8 +1,12 @@
 """`python -m kb check` on the fixture tree: every class of bad input is reported at its file and line,
 with a non-zero exit and no traceback; the valid tree passes."""
+import shutil
+import subprocess
+import sys
+
 import pytest
 
-from content_helpers import BAD, VALID, docs_project, kb, line_with, put
+from content_helpers import BAD, ROOT, VALID, docs_project, kb, line_with, put
 
 CS = "case-studies/network-story.md"
 
@@ -35,12 +39,48 @@ CASES = [
     ("duplicate-heading.md", [f"en/{CS}"], "Lessons again", "heading", "duplicate heading id 'lessons'"),
     ("image-no-alt.md", [f"en/{CS}"], "![](", "image", "no alt text for images/network.png"),
     ("html-image-no-alt.md", [f"en/{CS}"], "<img", "image", "<img> without alt text"),
-    ("unsafe-html.md", [f"en/{CS}"], "<script>alert", "html", "unsafe raw HTML <script>"),
-    ("unsafe-html.md", [f"en/{CS}"], "<iframe", "html", "unsafe raw HTML <iframe>"),
-    ("unsafe-html.md", [f"en/{CS}"], "<object", "html", "unsafe raw HTML <object>"),
-    ("unsafe-html.md", [f"en/{CS}"], "<embed", "html", "unsafe raw HTML <embed>"),
-    ("unsafe-html.md", [f"en/{CS}"], "onclick", "html", "unsafe event-handler attribute onclick="),
-    ("unsafe-html.md", [f"en/{CS}"], "javascript:", "link", "unsafe javascript: URL"),
+    ("unsafe-html.md", [f"en/{CS}"], "<script>alert", "html", "<script> is not allowed (allowed: a, abbr,"),
+    ("unsafe-html.md", [f"en/{CS}"], "<iframe", "html", "<iframe> is not allowed"),
+    ("unsafe-html.md", [f"en/{CS}"], "<object", "html", "<object> is not allowed"),
+    ("unsafe-html.md", [f"en/{CS}"], "<embed", "html", "<embed> is not allowed"),
+    ("unsafe-html.md", [f"en/{CS}"], "onclick", "html", '<a onclick="steal()"> is not allowed (allowed on <a>:'),
+    ("unsafe-html.md", [f"en/{CS}"], "javascript:", "link", "javascript:alert(1) is not allowed (a javascript: URL"),
+    *[("html-allow-list.md", [f"en/{CS}"], where, field, words) for where, field, words in [
+        ("<svg", "html", "<svg> is not allowed"),
+        ("<style>", "html", "<style> is not allowed"),
+        ("<link", "html", "<link> is not allowed"),
+        ("<base", "html", "<base> is not allowed"),
+        ("<meta", "html", "<meta> is not allowed"),
+        ("<form", "html", "<form> is not allowed"),
+        ("entity-encoded", "html", '<a href="javascript:alert(1)"> is not allowed (a javascript: URL: link to a page,'),
+        ("tab inside", "html", '<a href="java\tscript:alert(1)"> is not allowed (a javascript: URL'),
+        ("data link", "html", '<a href="data:text/html,x"> is not allowed (a data: URL'),
+        ("a remote image", "html", '<img src="https://evil.example/t.png"> is not allowed (from another site:'),
+        ("protocol-relative", "html", '<img src="//evil.example/t.png"> is not allowed (from another site:'),
+        ("srcset", "html", '<img srcset="https://evil.example/t.png 2x"> is not allowed (allowed on <img>: alt,'),
+        ("an overlay", "html", '<span style="position:fixed;inset:0"> is not allowed (styles belong to the site'),
+        ("a fake header", "html", "<div class=\"md-header\"> is not allowed (the class 'md-header': allowed classes: cards, grid)"),
+        ("hidden text", "html", "<p hidden> is not allowed (allowed on <p>: dir, lang, title)"),
+        ("clobbered id", "html", '<div id="__search"> is not allowed'),
+        ("new window", "html", '<a target="_blank"> is not allowed'),
+        ("<img/src", "html", '<img onerror="alert(1)"> is not allowed'),
+        ("![a remote chart]", "image", "https://evil.example/t.png is not allowed (from another site:"),
+        ("[chart]: ", "image", "https://evil.example/t.png is not allowed (from another site:"),
+        ("[js]: ", "link", "javascript:alert(1) is not allowed"),
+        ("[an entity link]", "link", "javascript:alert(1) is not allowed"),
+        ("onclick", "html", '{: onclick="alert(1)" } is not allowed (allowed on { }: class, dir, id, lang, title)'),
+        ("{: style", "html", '{: style="display:none" } is not allowed (styles belong to the site'),
+    ]],
+    *[("bidi-controls.md", [f"en/{CS}"], where, "text", words) for where, words in [
+        ("title:", "invisible bidi control U+202E RIGHT-TO-LEFT OVERRIDE (delete it"),
+        ("one \u202bregion", "invisible bidi control U+202B RIGHT-TO-LEFT EMBEDDING"),
+        ("agreed", "an isolate is not closed on its line (U+2067 RIGHT-TO-LEFT ISOLATE)"),
+        ("early", "U+2069 POP DIRECTIONAL ISOLATE closes no isolate"),
+        ("A code sample", "invisible bidi control U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ]],
+    ("markup-in-front-matter.md", [f"en/{CS}"], "description:", "text",
+     "markup is not allowed in this text (<img src=x onerror=alert(1)>)"),
+    ("markup-in-front-matter.md", [f"en/{CS}"], "x3cscript", "text", "markup is not allowed in this text (<script>)"),
     ("agenda-sum.md", ["en/workshops/short-kit.md"], "agenda:", "agenda",
      "the parts add up to 85 minutes, but duration is 90"),
     ("missing-section.md", [f"en/{CS}"], "## What was done", "sections", "missing the section {#lessons}"),
@@ -76,6 +116,49 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path):
     assert {m.split(":")[0] for m in lines} == {f"docs/en/{CS}", "docs/en/workshops/short-kit.md",
                                                  "docs/ar/workshops/short-kit.md"}
     assert "8 problem(s)" in result.stderr
+
+
+def test_each_bad_line_is_reported_once_and_nothing_else(tmp_path):
+    """The allow-list fixture: one problem on each bad line, no problem on the prose lines."""
+    project = docs_project(tmp_path)
+    put(project, "html-allow-list.md", f"en/{CS}")
+    result = check(project)
+    lines = [int(m.split(":")[1]) for m in result.stderr.splitlines() if m.startswith(f"docs/en/{CS}:")]
+    body = (BAD / "html-allow-list.md").read_text(encoding="utf-8").split("\n")
+    bad = [i for i, text in enumerate(body, 1) if i > 35 and text.strip() and "referenced" not in text
+           and text != "A hidden paragraph."]
+    assert sorted(lines) == bad
+
+
+def test_allowed_html_links_marks_and_code_samples_pass(tmp_path):
+    """The valid tree's about pages hold every allowed construct, RLM/LRM/ALM and balanced isolates, and
+    hostile HTML inside inline code, nested backtick fences, tilde fences and indented code."""
+    about = (VALID / "en" / "about.md").read_text(encoding="utf-8")
+    for sample in ("<details markdown>", '<div class="grid cards" markdown>', "<kbd>", "<abbr title=", "](mailto:",
+                   "````markdown", "~~~", "    <svg onload", "\u2067", "\u200f", "\u061c"):
+        assert sample in about
+    result = check(docs_project(tmp_path))
+    assert result.returncode == 0, result.stderr
+
+
+def test_data_files_text_is_checked(tmp_path):
+    """A bidi override or markup in a data file's text is reported at its line (kb/data is the package's)."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "kb", project / "kb", ignore=shutil.ignore_patterns("__pycache__"))
+    docs_project(project)
+    vocab = project / "kb" / "data" / "vocabularies.yml"
+    text = vocab.read_text(encoding="utf-8")
+    assert "{en: Case study," in text and "{en: Event," in text
+    vocab.write_text(text.replace("{en: Case study,", "{en: Case \u202estudy,")
+                     .replace("{en: Event,", "{en: Event <img src=x onerror=alert(1)>,"), encoding="utf-8")
+    lines = vocab.read_text(encoding="utf-8").split("\n")
+    result = subprocess.run([sys.executable, "-m", "kb", "--root", str(project), "check"], cwd=project,
+                            capture_output=True, text=True)  # cwd first on sys.path: the copy's kb/
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    study = next(i for i, line in enumerate(lines, 1) if "\u202e" in line)
+    event = next(i for i, line in enumerate(lines, 1) if "<img" in line)
+    assert f"kb/data/vocabularies.yml:{study}: text: invisible bidi control U+202E RIGHT-TO-LEFT OVERRIDE" in result.stderr
+    assert f"kb/data/vocabularies.yml:{event}: text: markup is not allowed in this text (<img" in result.stderr
 
 
 def test_code_is_not_checked_for_html(tmp_path):

@@ -88,7 +88,7 @@ def test_the_page_title_may_repeat_in_the_handout_but_sections_may_not():
 def test_alt_text_and_unsafe_html():
     p = page('---\nkind: page\n---\n![ok](a.png)\n![ ](b.png)\n<img src="c.png" alt="">\n'
              '<img alt="fine" src="d.png">\n<a href="JavaScript:x">x</a>\n<div onmouseover="x">\n')
-    assert [(x.line, x.field) for x in check_body(p)] == [(5, "image"), (6, "image"), (8, "link"), (9, "html")]
+    assert [(x.line, x.field) for x in check_body(p)] == [(5, "image"), (6, "image"), (8, "html"), (9, "html")]
 
 
 def test_plural_and_duration_in_both_languages():
