@@ -141,7 +141,8 @@ def html_problems(text: str, first_line: int) -> list[tuple[int, str, str, str]]
     if not out and found:
         browser = [(tag, tuple(sorted(attrs))) for _, tag, attrs in _start_tags(_sanitise(text))]
         if browser != expected:
-            at = next((i for i, (a, b) in enumerate(zip(expected, browser)) if a != b), min(len(expected), len(browser)))
+            pairs = zip(expected, browser, strict=False)
+            at = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(expected), len(browser)))
             allowed = [f for f in found if f[1] in TAGS]
             line = allowed[min(at, len(allowed) - 1)][0] if allowed else found[0][0]
             out.append((line, "html", "a browser reads this markup differently",

@@ -59,7 +59,8 @@ CASES = [
         ("protocol-relative", "html", '<img src="//evil.example/t.png"> is not allowed (from another site:'),
         ("srcset", "html", '<img srcset="https://evil.example/t.png 2x"> is not allowed (allowed on <img>: alt,'),
         ("an overlay", "html", '<span style="position:fixed;inset:0"> is not allowed (styles belong to the site'),
-        ("a fake header", "html", "<div class=\"md-header\"> is not allowed (the class 'md-header': allowed classes: cards, grid)"),
+        ("a fake header", "html",
+         "<div class=\"md-header\"> is not allowed (the class 'md-header': allowed classes: cards, grid)"),
         ("hidden text", "html", "<p hidden> is not allowed (allowed on <p>: dir, lang, title)"),
         ("clobbered id", "html", '<div id="__search"> is not allowed'),
         ("new window", "html", '<a target="_blank"> is not allowed'),
@@ -157,7 +158,8 @@ def test_data_files_text_is_checked(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     study = next(i for i, line in enumerate(lines, 1) if "\u202e" in line)
     event = next(i for i, line in enumerate(lines, 1) if "<img" in line)
-    assert f"kb/data/vocabularies.yml:{study}: text: invisible bidi control U+202E RIGHT-TO-LEFT OVERRIDE" in result.stderr
+    assert (f"kb/data/vocabularies.yml:{study}: text: invisible bidi control U+202E RIGHT-TO-LEFT OVERRIDE"
+            in result.stderr)
     assert f"kb/data/vocabularies.yml:{event}: text: markup is not allowed in this text (<img" in result.stderr
 
 
