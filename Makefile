@@ -14,15 +14,17 @@ HOST ?= 127.0.0.1:8000
 serve: setup
 	SITE_URL=http://$(HOST)/ $(MKDOCS) serve --no-strict --dev-addr $(HOST)
 
-## build: strict build of both languages into site/
+## build: strict build of both languages into site/ (stamped: the tests reuse it while it is current)
 build: setup
 	$(MKDOCS) build --strict --clean
+	$(VENV)/bin/python -m kb.buildstamp write site
 
 ## pdf: the exports (knowledge-base and kit PDFs, offline zips per language) into site/downloads/; the deploy
-# build runs it. Build, export into build/downloads/, build again: the pages then list the files with sizes.
+# build runs it. Build once, export into build/downloads/, then list the files with sizes on the built pages.
 pdf: build
-	$(VENV)/bin/python -m kb pdf --site site --out build/downloads
-	$(MKDOCS) build --strict --clean
+	$(VENV)/bin/python -m kb pdf --site site --out build/downloads --publish
+	$(VENV)/bin/python -m kb.buildstamp write site
+	$(VENV)/bin/python -m kb.buildstamp write build/downloads
 
 ## test: the whole test suite (unit, build, browser, exports), as CI runs it
 test: setup-test

@@ -3,16 +3,7 @@ exported files copied into site/downloads; in the offline export build, a local 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb.downloads import (
-    DOWNLOADS_PAGE,
-    DownloadsError,
-    copy_files,
-    downloads_listing,
-    insert_after_h1,
-    kit_box,
-    load_manifest,
-    store,
-)
+from kb.downloads import DOWNLOADS_PAGE, DownloadsError, copy_files, insert_after_h1, load_manifest, slot, store
 from kb.offline import is_offline_build
 
 # Material's offline plugin adds this polyfill from unpkg.com; the bundle must make no outside request.
@@ -41,9 +32,9 @@ def on_page_content(html, page, config, files):
     lang, _, path = page.file.src_uri.partition("/")
     manifest = _manifest(config)
     if path == DOWNLOADS_PAGE:
-        return html + downloads_listing(manifest, page.url, lang, _names(config))
+        return html + slot({"page": "downloads", "url": page.url, "lang": lang}, manifest, _names(config))
     if page.meta.get("kind") == "workshop-kit":
-        return insert_after_h1(html, kit_box(manifest, path, page.url, lang))
+        return insert_after_h1(html, slot({"page": "kit", "kit": path, "url": page.url, "lang": lang}, manifest, {}))
     return html
 
 

@@ -7,6 +7,7 @@ import html
 import json
 import os
 import posixpath
+import re
 import shutil
 from pathlib import Path
 
@@ -115,6 +116,40 @@ def downloads_listing(manifest: dict, page_url: str, lang: str, names: dict) -> 
         day = format_date(datetime.date.fromisoformat(manifest["edition"]), format="long", locale=lang)
         out.append(f'<p class="kb-downloads-edition">{html.escape(strings["downloads_edition"].format(date=day))}</p>')
     return "".join(out)
+
+
+# A page's downloads between two comments that say what they list, so an export can list its files on the
+# built pages without building the site again (make pdf: build, export, fill).
+_SLOT = re.compile(r"<!--kb-downloads (\{[^>]*\})-->.*?<!--/kb-downloads-->", re.S)
+
+
+def slot(what: dict, manifest: dict, names: dict) -> str:
+    """The downloads of one page, marked: {"page": "kit", "kit": src} or {"page": "downloads"}, with the
+    page's "url" and "lang"."""
+    mark = json.dumps(what, ensure_ascii=False, sort_keys=True)
+    if "--" in mark or ">" in mark:
+        raise DownloadsError(f"{what.get('url')}: cannot mark downloads for {mark}")
+    if what["page"] == "downloads":
+        body = downloads_listing(manifest, what["url"], what["lang"], names)
+    else:
+        body = kit_box(manifest, what["kit"], what["url"], what["lang"])
+    return f"<!--kb-downloads {mark}-->{body}<!--/kb-downloads-->"
+
+
+def fill_site(site_dir: Path, manifest: dict, source: Path, names: dict) -> list[Path]:
+    """List the manifest's files on every marked page of a built site and copy them into it; the pages
+    changed."""
+    changed = []
+    for page in sorted(Path(site_dir).rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "<!--kb-downloads " not in text:
+            continue
+        filled = _SLOT.sub(lambda m: slot(json.loads(m[1]), manifest, names), text)
+        if filled != text:
+            page.write_text(filled, encoding="utf-8")
+            changed.append(page)
+    copy_files(manifest, source, site_dir)
+    return changed
 
 
 def insert_after_h1(content: str, box: str) -> str:

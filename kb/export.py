@@ -555,6 +555,15 @@ def export_offline(site: Site, out: Path, log=print) -> list[dict]:
     return entries
 
 
+def publish(site: Site, site_dir: Path, out: Path) -> None:
+    """The exports listed on the built pages (kit boxes, the downloads page) and copied into the site."""
+    from kb.downloads import DownloadsError, fill_site, load_manifest
+    try:
+        fill_site(site_dir, load_manifest(out), out, {lang.code: lang.name for lang in site.languages})
+    except DownloadsError as e:
+        raise ExportError(str(e)) from None
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kb pdf", description=__doc__.splitlines()[0])
     parser.add_argument("what", nargs="?", choices=("pdf", "offline", "all"), default="all")
@@ -562,6 +571,8 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=Path(os.environ.get("KB_DOWNLOADS", STORE)),
                         help="where exports and manifest.json go (default: build/downloads/)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--publish", action="store_true",
+                        help="then list the files on the site's pages and copy them into SITE/downloads/")
     args = parser.parse_args(argv)
     args.site, args.out, args.config = args.site.resolve(), args.out.resolve(), args.config.resolve()
     try:
@@ -573,6 +584,8 @@ def main(argv=None) -> int:
             export_pdfs(site, args.site, args.out)
         if args.what in ("offline", "all"):
             export_offline(site, args.out)
+        if args.publish:
+            publish(site, args.site, args.out)
     except ExportError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1

@@ -1,11 +1,14 @@
 """Shared fixtures: a real strict build of the real site, a local server for it, and headless Chromium."""
 import functools
 import http.server
+import os
+import re
 import threading
 from pathlib import Path
 
 import pytest
 
+from kb import buildstamp
 from support import CHROMIUM, CHROMIUM_ARGS, MKDOCS, PROJECT_FILES, ROOT, copy_project, run_build  # noqa: F401
 
 
@@ -15,10 +18,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def _httpd(tmp_path_factory):
-    """A local HTTP server on 127.0.0.1 (ephemeral port) for the built site; bound before the build so
-    the site is built for the origin it is served from, as the deployed site is (site_url)."""
-    site_dir = tmp_path_factory.mktemp("site")
+def _reused() -> Path | None:
+    """site/ as `make build` or `make pdf` left it, when it is what the present checkout builds (its stamp,
+    kb/buildstamp.py, matches the commit, every input file and the folder itself): CI builds it before the
+    tests, which then read it instead of building it again. KB_TEST_BUILD=1 builds anew regardless."""
+    folder = ROOT / "site"
+    if os.environ.get("KB_TEST_BUILD") or not (stamp := buildstamp.current(folder)):
+        return None
+    return None if stamp["environment"].get("KB_OFFLINE") else folder
+
+
+@pytest.fixture(scope="session")
+def _httpd(tmp_path_factory, _reused):
+    """A local HTTP server on 127.0.0.1 (ephemeral port) for the built site; bound before a build so the site
+    is built for the origin it is served from, as the deployed site is (site_url)."""
+    site_dir = _reused or tmp_path_factory.mktemp("site")
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.site_dir = site_dir
@@ -28,15 +42,20 @@ def _httpd(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site_url(_httpd) -> str:
+def site_url(_httpd, _reused) -> str:
+    """The address the pages were built for: the local server's, or the one a reused site names itself by."""
+    if _reused:
+        return re.search(r'<link rel="canonical" href="([^"]+)"', (_reused / "index.html").read_text("utf-8"))[1]
     return _httpd.base + "/"
 
 
 @pytest.fixture(scope="session")
-def site(_httpd, site_url) -> Path:
-    """The real site, built once per test session in strict mode."""
-    result = run_build(ROOT, _httpd.site_dir, site_url)
-    assert result.returncode == 0, result.stdout + result.stderr
+def site(_httpd, _reused, site_url, tmp_path_factory) -> Path:
+    """The real site, built once per test session in strict mode (or site/ when current: see _reused). Built
+    here, it lists no exports, whatever a developer's build/downloads/ holds."""
+    if not _reused:
+        result = run_build(ROOT, _httpd.site_dir, site_url, downloads=tmp_path_factory.mktemp("no-exports"))
+        assert result.returncode == 0, result.stdout + result.stderr
     return _httpd.site_dir
 
 

@@ -15,11 +15,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "kb"]
 
 
-def run_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run a real strict `mkdocs build` of the project at `project` into `site_dir`."""
+def run_build(project: Path, site_dir: Path, site_url: str | None = None,
+              downloads: Path | None = None) -> subprocess.CompletedProcess:
+    """Run a real strict `mkdocs build` of the project at `project` into `site_dir` (listing the exports in
+    `downloads`, default: the project's build/downloads/)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
+    if downloads:
+        env["KB_DOWNLOADS"] = str(downloads)
     return subprocess.run([*MKDOCS, "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"),
                            "-d", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
 

@@ -2,6 +2,8 @@
 exports; with them, each kit page and the downloads page link every file with its localised size."""
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +14,7 @@ import tinyhtml5
 
 from export_helpers import ROOT
 from kb.downloads import human_size, ui
-from kb.export import built_path, load_site
+from kb.export import built_path, load_site, publish
 
 SITE = load_site()
 LANGS = {lang.code: lang for lang in SITE.languages}
@@ -27,12 +29,19 @@ def build(dest: Path, downloads: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def with_exports(exports, tmp_path_factory):
-    return build(tmp_path_factory.mktemp("site-with-downloads"), exports)
+def with_exports(site, exports, tmp_path_factory):
+    """The site as `make pdf` publishes it: built, exported, then its pages list the exports (kb pdf --publish)."""
+    dest = tmp_path_factory.mktemp("published") / "site"
+    shutil.copytree(site, dest)
+    publish(SITE, dest, exports)
+    return dest
 
 
 @pytest.fixture(scope="module")
-def without_exports(tmp_path_factory):
+def without_exports(site, _reused, tmp_path_factory):
+    """A strict build with no exports to list: the session's own build is one (tests/conftest.py)."""
+    if not _reused:
+        return site
     return build(tmp_path_factory.mktemp("site-without-downloads"), tmp_path_factory.mktemp("no-exports"))
 
 
@@ -85,8 +94,10 @@ def test_without_exports_the_build_passes_and_links_nothing(without_exports, cod
     page = built_path("downloads.md", LANGS[code])
     html = (without_exports / page).read_text(encoding="utf-8")
     assert ui(code)["downloads_none"] in html.replace("&#39;", "'")
-    assert "/downloads/" not in html.split('class="md-content"', 1)[1].split("</article>", 1)[0]
+    content = html.split('class="md-content"', 1)[1].split("</article>", 1)[0]
+    assert not re.findall(r'href="[^"]*downloads/[^"]+"', content)
     # downloads/ holds the English downloads page itself, and no exported file.
     assert not [p for p in (without_exports / "downloads").iterdir() if p.suffix in (".pdf", ".zip")]
     kit_pages = list((without_exports / LANGS[code].prefix / "workshops").rglob("index.html"))
-    assert kit_pages and not any("kb-downloads" in p.read_text(encoding="utf-8") for p in kit_pages)
+    assert kit_pages and not any(links(without_exports, p.relative_to(without_exports).as_posix(), "kb-downloads")
+                                 or 'class="kb-downloads' in p.read_text(encoding="utf-8") for p in kit_pages)
