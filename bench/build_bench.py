@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import _Writer  # noqa: E402
-from kb.model import sources, vocabularies  # noqa: E402
+from kb.data import sources, vocabularies  # noqa: E402
 from tests.support import copy_project  # noqa: E402
 
 SLUG = "case-studies/synthetic-{:04d}.md"

@@ -1,38 +1,29 @@
-"""Hook: catalogues generated from front matter at build time, in the language being built: section index
+"""Hook: catalogues generated from the page index at build time, in the language being built: section index
 pages get their lists (by theme, region, area), and themes/ gets one virtual page per theme plus an index."""
-from pathlib import Path
-
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kb.model import LANGS, SECTIONS
-from kb.render import collect, section_catalogue, theme_files
+from kb import content
+from kb.kinds import SECTIONS
+from kb.languages import LANGS
+from kb.mkdocs_i18n import AFTER_I18N, add_to_sitemap, build_language, generated_pages, page_path
+from kb.render import section_catalogue, theme_files
 
 _state = {"lang": "en", "pages": {}}
 
 
-def _current_lang(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme.get("language") or LANGS[0]
-
-
-@event_priority(-110)  # after the i18n plugin has chosen this language's files (it runs at -100)
+@event_priority(AFTER_I18N)  # after the i18n plugin has chosen this language's files
 def on_files(files, config):
-    lang = _current_lang(config)
-    pages = collect(Path(config.docs_dir), lang)
+    lang = build_language(config)
+    pages = content.current(config.docs_dir).meta(lang)
     _state.update(lang=lang, pages=pages)
-    i18n = config.plugins.get("i18n")
-    for rel, content in theme_files(pages, lang).items():
-        alternates = {other: _virtual(config, other, rel, content) for other in LANGS}
-        file = alternates[lang]
-        for f in alternates.values():
-            f.alternates = alternates
+    for rel, text in theme_files(pages, lang).items():
+        file = generated_pages(config, rel, dict.fromkeys(LANGS, text))[lang]
         if rel != "themes/index.md":  # listed under the Themes section by on_nav, not by mkdocs.yml
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
-        if i18n is not None and lang in getattr(i18n, "i18n_files_per_language", {}):
-            i18n.i18n_files_per_language[lang].append(file)  # so the sitemap lists it with its alternates
+        add_to_sitemap(config, lang, file)
     return files
 
 
@@ -40,11 +31,11 @@ def on_nav(nav, config, files):
     """Put the generated theme pages under the section whose index is themes/index.md."""
     section = next((item for item in _walk(nav.items) if item.is_section and item.children
                     and getattr(item.children[0], "file", None) is not None
-                    and getattr(item.children[0].file, "norm_src_uri", "") == "themes/index.md"), None)
+                    and page_path(item.children[0].file) == "themes/index.md"), None)
     if section is None:
         return nav
     for file in files.documentation_pages():
-        if getattr(file, "norm_src_uri", "").startswith("themes/") and file.norm_src_uri != "themes/index.md":
+        if page_path(file).startswith("themes/") and page_path(file) != "themes/index.md":
             page = file.page or Page(None, file, config)
             page.parent = section
             section.children.append(page)
@@ -59,21 +50,10 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    rel = page_path(page.file)
     if rel.endswith("/index.md") and rel.split("/")[0] in SECTIONS.values():
         return markdown.rstrip("\n") + section_catalogue(rel, _state["pages"], _state["lang"])
     return markdown
-
-
-def _virtual(config, lang: str, rel: str, content: str) -> File:
-    """A generated page of `lang` at the URL the i18n folder layout gives (English at /, Arabic at /ar/)."""
-    file = File.generated(config, f"{lang}/{rel}", content=content)
-    prefix = "" if lang == LANGS[0] else f"{lang}/"
-    file.dest_uri = prefix + (rel[:-len("index.md")] + "index.html" if rel.endswith("index.md")
-                              else rel[:-3] + "/index.html")
-    file.locale = file.locale_alternate_of = file.localization = lang
-    file.norm_src_uri = rel
-    return file
 
 
 def _walk(items):

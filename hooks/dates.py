@@ -2,7 +2,7 @@
 import time
 
 from kb import dates
-from kb.render import page_language
+from kb.mkdocs_i18n import is_inner_build, page_language
 
 _changes: dict[str, int] = {}
 _build_time = time.time()  # set again by each build's on_config
@@ -10,7 +10,7 @@ _build_time = time.time()  # set again by each build's on_config
 
 def on_config(config):
     global _build_time
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if is_inner_build(config):
         return  # the i18n plugin's build of another language: same history, same build date
     _changes.clear()
     _changes.update(dates.last_changes(config["docs_dir"]))

@@ -4,6 +4,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from kb.downloads import DOWNLOADS_PAGE, DownloadsError, copy_files, insert_after_h1, load_manifest, slot, store
+from kb.mkdocs_i18n import language_names, page_language, page_path
 from kb.offline import is_offline_build
 
 # Material's offline plugin adds this polyfill from unpkg.com; the bundle must make no outside request.
@@ -16,27 +17,27 @@ def on_config(config):
     config.extra["polyfills"] = [LOCAL_SHIM if "iframe-worker" in url else url for url in polyfills]
 
 
-def _manifest(config) -> dict:
+_manifest = {}
+
+
+def on_files(files, config):
+    """The exports' manifest, read once per language build (the files may differ in the offline build)."""
     try:
-        return load_manifest(store(), is_offline_build(config))
+        _manifest["current"] = load_manifest(store(), is_offline_build(config))
     except DownloadsError as e:
         raise PluginError(str(e)) from None
-
-
-def _names(config) -> dict:
-    i18n = config.plugins.get("i18n")
-    return {lang.locale: lang.name for lang in i18n.config.languages} if i18n else {}
+    return files
 
 
 def on_page_content(html, page, config, files):
-    lang, _, path = page.file.src_uri.partition("/")
-    manifest = _manifest(config)
+    lang, path = page_language(page.file, config), page_path(page.file)
+    manifest = _manifest["current"]
     if path == DOWNLOADS_PAGE:
-        return html + slot({"page": "downloads", "url": page.url, "lang": lang}, manifest, _names(config))
+        return html + slot({"page": "downloads", "url": page.url, "lang": lang}, manifest, language_names(config))
     if page.meta.get("kind") == "workshop-kit":
         return insert_after_h1(html, slot({"page": "kit", "kit": path, "url": page.url, "lang": lang}, manifest, {}))
     return html
 
 
 def on_post_build(config):
-    copy_files(_manifest(config), store(), config.site_dir)
+    copy_files(_manifest["current"], store(), config.site_dir)

@@ -3,11 +3,11 @@ other page to its entry (the logic lives in kb/glossary.py)."""
 from mkdocs.exceptions import PluginError
 
 from kb import glossary
-from kb.render import page_language
+from kb.mkdocs_i18n import is_inner_build, page_language
 
 
 def on_config(config):
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if is_inner_build(config):
         return  # the i18n plugin's build of another language: the glossary was loaded for this build
     try:
         glossary.reload()

@@ -1,7 +1,8 @@
 """Hook: in a section too large to list in full, the sidebar shows the pages around the current one and a
 link to the section's index (kb/nav.py); the section is restored once the page is rendered."""
 from kb import nav as sidebar
-from kb.render import page_language, t
+from kb.mkdocs_i18n import page_language
+from kb.render import t
 
 _changed = []
 

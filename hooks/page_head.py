@@ -10,14 +10,14 @@ from kb.html import (
     absolute_alternates,
     escape_meta_description,
     name_search_dialog,
-    page_lang,
     relative_switcher_links,
     set_html_dir,
     sitemap_with_x_default,
 )
+from kb.languages import DEFAULT_LANG
+from kb.mkdocs_i18n import build_language, page_language
 from kb.render import t
 
-DEFAULT_LANG = "en"
 # Each language build renders a 404 page; the default language's is the one the site root must keep.
 _not_found = {}
 
@@ -26,7 +26,7 @@ def on_post_page(output, page, config):
     site_url = config.get("site_url") or "/"
     output = relative_switcher_links(set_html_dir(output), page.url, site_url)
     output = escape_meta_description(output, page.meta.get("description"))
-    output = name_search_dialog(output, t(page_lang(output, DEFAULT_LANG), "search_dialog"))
+    output = name_search_dialog(output, t(page_language(page.file, config), "search_dialog"))
     return absolute_alternates(output, urljoin(site_url, page.url), DEFAULT_LANG)
 
 
@@ -35,7 +35,7 @@ def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
     output = set_html_dir(output)
-    _not_found[config.theme["language"]] = (config["site_dir"], output)
+    _not_found[build_language(config)] = (config["site_dir"], output)
     return output
 
 

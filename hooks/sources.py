@@ -1,5 +1,6 @@
 """Hook: append the localised Sources section (id `sources`) to every page that lists `sources:`."""
-from kb.render import page_language, sources_section
+from kb.mkdocs_i18n import page_language
+from kb.render import sources_section
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,7 +1,7 @@
 """Hook: give the templates in overrides/ the content model's data: vocabulary labels, UI strings, durations."""
 import jinja2
 
-from kb.model import label, sources, vocabularies
+from kb.data import label, sources, vocabularies
 from kb.render import agenda_rows, duration_text, t
 
 

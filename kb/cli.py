@@ -8,7 +8,11 @@ import string
 import sys
 from pathlib import Path
 
-from kb import model, validate
+from kb import data, validate
+from kb.kinds import SECTIONS
+from kb.languages import LANGS
+from kb.problems import closest
+from kb.schema import SLUG
 
 
 def check(args) -> int:
@@ -26,7 +30,7 @@ def translations(argv: list[str]) -> int:
 def new(args) -> int:
     """Scaffold a page of KIND at SLUG in both languages, with every required key and section, and add it
     to the navigation in mkdocs.yml. Refuses a slug that exists."""
-    root = Path(args.root or model.ROOT)
+    root = Path(args.root or data.ROOT)
     try:
         created = scaffold(root, args.kind, args.slug, args.title, args.title_ar)
     except ValueError as e:
@@ -47,24 +51,24 @@ def render_template(kind: str, lang: str, title: str) -> str:
     """The new page's text in `lang` from kb/templates/<kind>.<lang>.md."""
     text = (TEMPLATES / f"{kind}.{lang}.md").read_text(encoding="utf-8")
     title_yaml = json.dumps(title, ensure_ascii=False)  # a JSON string is a YAML string, whatever it contains
-    return string.Template(text).substitute(title=title, title_yaml=title_yaml, source=next(iter(model.sources())))
+    return string.Template(text).substitute(title=title, title_yaml=title_yaml, source=next(iter(data.sources())))
 
 
 def scaffold(root: Path, kind: str, slug: str, title: str | None = None, title_ar: str | None = None) -> list[Path]:
     """Create docs/<lang>/<section>/<slug>.md for both languages and add the page to mkdocs.yml's nav."""
-    if kind not in model.SECTIONS:
-        raise ValueError(f"unknown kind '{kind}' ({model.closest(kind, model.SECTIONS)})")
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
+    if kind not in SECTIONS:
+        raise ValueError(f"unknown kind '{kind}' ({closest(kind, SECTIONS)})")
+    if not SLUG.fullmatch(slug):
         raise ValueError(f"'{slug}' is not a slug: use lowercase letters, digits and hyphens")
-    rel = f"{model.SECTIONS[kind]}/{slug}.md"
-    targets = [root / "docs" / lang / rel for lang in model.LANGS]
+    rel = f"{SECTIONS[kind]}/{slug}.md"
+    targets = [root / "docs" / lang / rel for lang in LANGS]
     for target in targets:
         if target.exists() or target.with_suffix("").joinpath("index.md").exists():
             raise ValueError(f"{target.relative_to(root)} exists: choose another slug")
     title = title or slug.replace("-", " ").capitalize()
     nav = root / "mkdocs.yml"
-    nav.write_text(add_to_nav(nav.read_text(encoding="utf-8"), model.SECTIONS[kind], rel), encoding="utf-8")
-    for lang, target in zip(model.LANGS, targets, strict=True):
+    nav.write_text(add_to_nav(nav.read_text(encoding="utf-8"), SECTIONS[kind], rel), encoding="utf-8")
+    for lang, target in zip(LANGS, targets, strict=True):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render_template(kind, lang, title_ar if lang == "ar" and title_ar else title),
                           encoding="utf-8")
@@ -110,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     p = commands.add_parser("check", help=check.__doc__.split(";")[0], description=check.__doc__)
     p.set_defaults(func=check)
     p = commands.add_parser("new", help="scaffold a page in both languages", description=new.__doc__)
-    p.add_argument("kind", metavar="KIND", help="one of: " + ", ".join(model.SECTIONS))
+    p.add_argument("kind", metavar="KIND", help="one of: " + ", ".join(SECTIONS))
     p.add_argument("slug", metavar="SLUG", help="the file name without .md: lowercase letters, digits, hyphens")
     p.add_argument("--title", help="the English title (default: from the slug)")
     p.add_argument("--title-ar", help="the Arabic title (default: the English one, to translate)")

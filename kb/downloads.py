@@ -45,7 +45,7 @@ def load_manifest(folder: Path, offline: bool = False) -> dict:
 
 def ui(lang: str) -> dict:
     """The UI strings of `lang` (kb/data/ui.yml)."""
-    from kb.model import ui as strings
+    from kb.data import ui as strings
     return strings().get(lang) or {}
 
 

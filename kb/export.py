@@ -153,7 +153,7 @@ def workshop_kits(site: Site, lang: Language) -> list[str]:
 
 def ui_strings(lang: str) -> dict:
     """The UI strings of `lang` (kb/data/ui.yml, shared with the templates and hooks)."""
-    from kb.model import ui
+    from kb.data import ui
     return ui().get(lang) or {}
 
 

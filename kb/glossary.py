@@ -11,7 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from kb.model import compose_yaml, load_yaml
+from kb.data import compose_yaml, load_yaml
+from kb.frontmatter import parse as parse_front_matter
+from kb.markdown import CODE, HTML
+from kb.markdown import scan as scan_markdown
 
 DATA = Path(__file__).resolve().parent / "data"
 GLOSSARY = DATA / "glossary.yml"
@@ -213,9 +216,6 @@ def pattern(form: str, lang: str) -> re.Pattern:
 
 # ── Linking the first use of each term ─────────────────────────────────────────────────────────────
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 # Lines that are markup rather than prose: admonition and tab titles, HTML blocks, abbreviation, reference
 # and footnote definitions, snippets, attribute lists, table rules.
 _SKIP_LINE = re.compile(r"^\s*(!!!|\?\?\?|={3}[+!]?\s|<|\*\[|\[[^\]]+\]:|-{2}8<-{2}|\{:?|\|?\s*:?-{3,})")
@@ -228,32 +228,23 @@ _INLINE = re.compile(r"`+[^`]*`+|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<!--.*?--
 def protected_spans(markdown: str, lang: str, page: _Page | None = None) -> list[tuple[int, int]]:
     """Character ranges of `markdown` that must not be linked: front matter, code blocks, headings,
     markup lines, inline code, links, tags, quoted titles and proper names."""
-    spans, pos, in_fence = [], 0, None
-    lines = markdown.splitlines(keepends=True)
-    if lines and lines[0].strip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-        if end is not None:
-            size = sum(map(len, lines[:end + 1]))
-            spans.append((0, size))
-    for i, line in enumerate(lines):
-        start, end = pos, pos + len(line)
+    spans, pos = [], 0
+    page_markdown = markdown
+    front, _ = parse_front_matter(markdown, "", required=False) if markdown.startswith("---") else (None, None)
+    if front is not None and front.has_front_matter:
+        size = len("\n".join(markdown.split("\n")[:front.body_line - 1])) + 1
+        spans.append((0, size))
+        pos, markdown = size, markdown[size:]
+    body = scan_markdown(markdown)
+    headings = {h.line - 1 for h in body.headings}
+    for i, (line, kind) in enumerate(zip(markdown.split("\n"), body.kinds, strict=True)):
+        start, end = pos, pos + len(line) + 1
         pos = end
-        fence = _FENCE.match(line)
-        if in_fence:
-            spans.append((start, end))
-            if fence and fence.group(1)[0] == in_fence[0] and len(fence.group(1)) >= len(in_fence):
-                in_fence = None
-            continue
-        if fence:
-            in_fence = fence.group(1)
-            spans.append((start, end))
-            continue
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        if _HEADING.match(line) or _SKIP_LINE.match(line) or (
-                line.strip() and _SETEXT.match(following) and not _SETEXT.match(line)):
-            spans.append((start, end))
+        if kind in (CODE, HTML) or i in headings or _SKIP_LINE.match(line):
+            spans.append((start, min(end, len(page_markdown))))
             continue
         spans += [(start + m.start(), start + m.end()) for m in _INLINE.finditer(line)]
+    markdown = page_markdown
     return spans + _name_spans(page or _Page(markdown, lang))
 
 

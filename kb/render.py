@@ -5,15 +5,9 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from pathlib import Path
 
-from kb.model import SECTIONS, label, parse, read_text, sources, ui, vocabularies
-
-
-def page_language(file, config) -> str:
-    """A page's language: the locale mkdocs-static-i18n gives each file (generated ones too, see
-    hooks/catalogue.py), else the language of the build."""
-    return getattr(file, "locale", None) or config["theme"]["language"]
+from kb.data import label, sources, ui, vocabularies
+from kb.kinds import SECTIONS, kind_of_section
 
 
 def t(lang: str, key: str, **values) -> str:
@@ -84,18 +78,6 @@ def sources_section(source_ids: list[str], lang: str) -> str:
 
 # ── Catalogues ────────────────────────────────────────────────────────────────────────────────────
 
-def collect(docs_dir: Path, lang: str) -> dict[str, dict]:
-    """The front matter of every readable page of a language: {path relative to the language folder: meta}."""
-    pages = {}
-    base = Path(docs_dir) / lang
-    for file in sorted(base.rglob("*.md")):
-        text, _ = read_text(file.read_bytes(), str(file))
-        page, _ = parse(text, str(file)) if text is not None else (None, None)
-        if page is not None:
-            pages[file.relative_to(base).as_posix()] = page.meta
-    return pages
-
-
 def _link(meta: dict, target: str, here: str) -> str:
     href = posixpath.relpath(target, posixpath.dirname(here) or ".")
     text = f"[{_escape(meta.get('title') or target)}]({href})"
@@ -132,7 +114,7 @@ def theme_path(term: str) -> str:
 def section_catalogue(section_index: str, pages: dict, lang: str) -> str:
     """The generated Markdown appended to a section's index page (`case-studies/index.md`...), or ''."""
     section = section_index.split("/")[0]
-    kind = next((k for k, s in SECTIONS.items() if s == section), None)
+    kind = kind_of_section(section)
     if kind is None:
         return ""
     members = _of_kind(pages, kind)
@@ -164,13 +146,10 @@ def theme_page(term: str, pages: dict, lang: str) -> str:
                 and m.get("kind") != "page"}
     if not matching:
         out.append(t(lang, "none_yet"))
-    for kind in SECTIONS:
+    for kind, section in SECTIONS.items():
         of_kind = _of_kind(matching, kind)
         if of_kind:
-            plural_label = {"case-study": "case-studies", "workshop-kit": "workshops",
-                            "initiative-list": "initiatives", "event": "events",
-                            "organisation": "organisations"}[kind]
-            out.append(f"## {label('kinds', kind, lang)} {{#{plural_label}}}\n")
+            out.append(f"## {label('kinds', kind, lang)} {{#{section}}}\n")
             out += [_link(m, rel, here) for rel, m in of_kind.items()]
             out.append("")
     return "\n".join(out) + "\n"

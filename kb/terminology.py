@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from kb import glossary
-from kb.model import Problem
+from kb.problems import Problem
 
 _LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 _LETTER = f"[{_LETTERS}]"

@@ -17,12 +17,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from kb import data
+from kb.frontmatter import Page, line_of
+from kb.frontmatter import parse as parse_front_matter
+from kb.languages import LANGS, direction
+from kb.markdown import BLANK, CODE
 
-from kb import model
-
-LANGS = ("en", "ar")
-DEFAULT_LANG = "en"
 KEY = "translation"
 STATUS_PAGE = "translation-status.md"
 # Statuses, from worst to best; the first two fail the command.
@@ -32,7 +32,7 @@ FAILING = {"missing", "different"}
 
 def ui(lang: str) -> dict:
     """This module's UI strings in `lang`, from kb/data/ui.yml."""
-    return model.ui()[lang]["translation"]
+    return data.ui()[lang]["translation"]
 
 
 class TranslationError(Exception):
@@ -55,9 +55,16 @@ class Doc:
     body_line: int             # line number of the body's first line
     record: dict | None        # the `translation` mapping, if any
     record_line: int           # its line in the file (1 when absent)
+    page: Page | None = None   # the parsed page, whose body is scanned once (kb/markdown.py)
+
+    @property
+    def scan(self):
+        if self.page is None:
+            self.page = Page(str(self.path), self.meta, None, self.body, self.body_line, self.text)
+        return self.page.scan
 
 
-_FM = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_FM = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
 def load(path: Path, lang: str) -> Doc:
@@ -68,27 +75,23 @@ def load(path: Path, lang: str) -> Doc:
         raise TranslationError(path, 1, f"not UTF-8 ({exc.reason})") from None
 
 
-# libyaml when PyYAML has it: every page is parsed at each build.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def parse(path: Path, lang: str, text: str) -> Doc:
-    """A page from its text (`path` only names it in messages)."""
-    text = text.replace("\r\n", "\n")
-    m = _FM.match(text)
-    meta, body, body_line = {}, text, 1
-    if m:
-        try:
-            meta = yaml.load(m.group(1) or "", Loader=_LOADER) or {}
-        except yaml.YAMLError as exc:
-            # The mark's line counts from the front matter's first line; keep it inside the front matter.
-            last = text[:m.end()].count("\n") - 1
-            line = min(getattr(getattr(exc, "problem_mark", None), "line", 0) + 2, last)
-            raise TranslationError(path, line, "front matter is not valid YAML") from None
-        if not isinstance(meta, dict):
-            raise TranslationError(path, 2, "front matter must be a mapping of keys to values")
-        body, body_line = text[m.end():], text[:m.end()].count("\n") + 1
-    record, record_line = meta.get(KEY), _key_line(text, KEY)
+    """A page from its text (`path` only names it in messages); a page may have no front matter."""
+    page, problems = parse_front_matter(text, str(path), required=False)
+    if page is None:
+        problem = problems[0]
+        if problem.message == "not closed":
+            raise TranslationError(path, 1, "front matter is not closed")
+        if problem.message.startswith("malformed YAML"):
+            raise TranslationError(path, problem.line, "front matter is not valid YAML")
+        raise TranslationError(path, 2, "front matter must be a mapping of keys to values")
+    return from_page(page, path, lang)
+
+
+def from_page(page: Page, path: Path, lang: str) -> Doc:
+    """A page of the page index as this module reads it; a bad `translation` record raises TranslationError."""
+    meta = page.meta
+    record, record_line = meta.get(KEY), line_of(page, KEY) if KEY in meta else 1
     if record is not None:
         other = [x for x in LANGS if x != lang]
         if (not isinstance(record, dict) or record.get("source") not in other
@@ -96,12 +99,7 @@ def parse(path: Path, lang: str, text: str) -> Doc:
             raise TranslationError(path, record_line, f"{KEY}: expected {{source: {'|'.join(other)}, "
                                    f"source_hash: \"...\"}}; run `python -m kb translations --mark-current "
                                    f"{path}` after reviewing the translation")
-    return Doc(path, lang, text, meta, body, body_line, record, record_line)
-
-
-def _key_line(text: str, key: str) -> int:
-    m = re.search(rf"^{re.escape(key)}:", text, re.M)
-    return text[:m.start()].count("\n") + 1 if m else 1
+    return Doc(path, lang, page.text, meta, page.body, page.body_line, record, record_line, page)
 
 
 def normalised_text(doc: Doc) -> str:
@@ -131,8 +129,6 @@ class Section:
     spelled: set = field(default_factory=set)     # numbers written as words ("five", «الخامس»)
 
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE = re.compile(r"(`+).+?\1")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
@@ -178,22 +174,14 @@ def normalise_number(raw: str) -> str:
 def sections(doc: Doc) -> list[Section]:
     """Split the body at headings; collect each part's links, images, numbers and explicit anchors."""
     out = [Section(doc.body_line, 0, "")]
-    fence = None
-    for offset, line in enumerate(doc.body.split("\n")):
+    body = doc.scan
+    headings = {h.line: h for h in body.headings}
+    for offset, (line, kind) in enumerate(zip(body.lines, body.kinds, strict=True)):
+        if kind in (CODE, BLANK) or line.lstrip().startswith("<!--"):
+            continue
         n = doc.body_line + offset
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
-            continue
-        if line.lstrip().startswith("<!--"):
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            out.append(Section(n, len(heading.group(1)), _ATTR_LIST.sub("", heading.group(2)).strip()))
+        if n in headings:
+            out.append(Section(n, headings[n].level, _ATTR_LIST.sub("", headings[n].raw_title).strip()))
         _collect(line, n, out[-1])
     return out
 
@@ -356,24 +344,30 @@ class Pair:
         return docs_dir / lang / self.rel
 
 
-def scan(docs_dir: Path) -> tuple[list[Pair], list[TranslationError]]:
-    """Every page pair under docs_dir/<lang>/, with its status and structural differences."""
+def scan(docs_dir: Path, index=None) -> tuple[list[Pair], list[TranslationError]]:
+    """Every page pair under docs_dir/<lang>/, with its status and structural differences; the pages come from
+    the page index (kb/content.py) when one is given, else from the disk."""
     docs_dir = Path(docs_dir)
-    rels = sorted({p.relative_to(docs_dir / lang).as_posix()
-                   for lang in LANGS if (docs_dir / lang).is_dir() for p in (docs_dir / lang).rglob("*.md")})
+    if index is not None:
+        rels = sorted({rel for lang in LANGS for rel in index.files[lang]})
+    else:
+        rels = sorted({p.relative_to(docs_dir / lang).as_posix()
+                       for lang in LANGS if (docs_dir / lang).is_dir() for p in (docs_dir / lang).rglob("*.md")})
     pairs, errors = [], []
     for rel in rels:
         docs = {}
         for lang in LANGS:
             path = docs_dir / lang / rel
-            if path.exists():
+            indexed = index.page(lang, rel) if index is not None else None
+            if indexed is not None or (index is None and path.exists()):
                 try:
-                    docs[lang] = load(path, lang)
+                    docs[lang] = from_page(indexed, path, lang) if indexed is not None else load(path, lang)
                 except TranslationError as exc:
                     errors.append(exc)
         if not docs:
             continue                                  # unreadable, reported in errors
-        if any(not (docs_dir / lang / rel).exists() for lang in LANGS):
+        if any(rel not in (index.files[lang] if index is not None else ()) and not (docs_dir / lang / rel).exists()
+               for lang in LANGS):
             pairs.append(Pair(rel, docs, status="missing"))
             continue
         if len(docs) < len(LANGS):
@@ -523,12 +517,8 @@ def notice_html(pair: Pair | None, lang: str, href: str | None) -> str:
     return (f'<div class="admonition warning kb-outdated-translation">'
             f'<p class="admonition-title">{t["notice_title"]}</p>'
             f'<p>{t["notice"].format(src=src)} '
-            f'<a href="{href}" hreflang="{pair.source}" lang="{pair.source}" dir="{_dir(pair.source)}">'
-            f'<span lang="{lang}" dir="{_dir(lang)}">{t["notice_link"].format(src=src)}</span></a>.</p></div>')
-
-
-def _dir(lang: str) -> str:
-    return "rtl" if lang == "ar" else "ltr"
+            f'<a href="{href}" hreflang="{pair.source}" lang="{pair.source}" dir="{direction(pair.source)}">'
+            f'<span lang="{lang}" dir="{direction(lang)}">{t["notice_link"].format(src=src)}</span></a>.</p></div>')
 
 
 def insert_notice(html: str, notice: str) -> str:

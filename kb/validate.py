@@ -1,40 +1,34 @@
-"""Validate all content: every page of docs/en and docs/ar on its own, then each page against its
-translation and the tree as a whole (counterparts, slugs, links in front matter). Reports every problem."""
+"""Validate all content: every page of docs/en and docs/ar on its own (kb/content.py reads each once), then
+each page against its translation and the tree as a whole (counterparts, slugs, links in front matter)."""
 from __future__ import annotations
 
-import os
-import re
 import sys
 from pathlib import Path
 
-from kb.model import LANGS, SHARED_KEYS, Page, Problem, check_data, line_of, validate_page
+from kb import content
+from kb.data import check_data
+from kb.frontmatter import Page, line_of
+from kb.languages import LANGS
+from kb.problems import Problem, report
+from kb.schema import SHARED_KEYS, SLUG
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+def validate_tree(docs_dir: Path, root: Path | None = None) -> tuple[content.ContentIndex, list[Problem]]:
+    """Validate docs_dir/<lang>/**/*.md. Returns the page index and every problem, sorted, with paths relative
+    to `root` (the project folder; default: docs_dir's parent)."""
+    index = content.build(docs_dir, root)
+    return index, check_index(index)
 
 
-def validate_tree(docs_dir: Path, root: Path | None = None) -> tuple[dict[str, dict[str, Page]], list[Problem]]:
-    """Validate docs_dir/<lang>/**/*.md. Returns the parsed pages {lang: {relative path: Page}} and problems,
-    with paths relative to `root` (the project folder; default: docs_dir's parent)."""
-    docs_dir = Path(docs_dir)
-    root = Path(root) if root else docs_dir.parent
-    pages: dict[str, dict[str, Page]] = {lang: {} for lang in LANGS}
-    files: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
-    problems: list[Problem] = check_data()
-    for lang in LANGS:
-        base = docs_dir / lang
-        for file in sorted(base.rglob("*.md")) if base.is_dir() else []:
-            rel = file.relative_to(base).as_posix()
-            shown = os.path.relpath(file, root).replace(os.sep, "/")
-            files[lang][rel] = shown
-            page, found = validate_page(file.read_bytes(), shown)
-            problems += found
-            if page is not None:
-                pages[lang][rel] = page
+def check_index(index: content.ContentIndex) -> list[Problem]:
+    """The index's own problems, the data files' and the tree's."""
+    pages, files = index.pages, index.files
+    problems = check_data() + index.problems
     problems += check_counterparts(files)
     problems += check_slugs(files)
     problems += check_translations(pages)
     problems += check_references(pages, files)
-    return pages, sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
 
 
 def check_counterparts(files: dict[str, dict[str, str]]) -> list[Problem]:
@@ -63,7 +57,7 @@ def check_slugs(files: dict[str, dict[str, str]]) -> list[Problem]:
         seen: dict[str, str] = {}
         for rel, shown in sorted(files[lang].items()):
             for part in rel[:-3].split("/"):
-                if not _SLUG.fullmatch(part):
+                if not SLUG.fullmatch(part):
                     out.append(Problem(shown, 1, "slug", f"'{part}' is not a slug",
                                        "rename the file: lowercase letters, digits and hyphens only"))
                     break
@@ -129,22 +123,12 @@ def check_references(pages: dict[str, dict[str, Page]], files: dict[str, dict[st
     return out
 
 
-def report(problems: list[Problem], github: bool | None = None) -> str:
-    """The problems as text lines (and GitHub annotations when running in GitHub Actions)."""
-    if github is None:
-        github = os.environ.get("GITHUB_ACTIONS") == "true"
-    lines = [str(p) for p in problems]
-    if github:
-        lines += [p.annotation() for p in problems]
-    return "\n".join(lines)
-
-
 def main(root: Path | None = None) -> int:
     """Validate docs/ under `root` (the project); print every problem; 0 when there is none."""
-    from kb.model import ROOT
+    from kb.data import ROOT
     root = Path(root or ROOT)
     try:
-        pages, problems = validate_tree(root / "docs", root)
+        index, problems = validate_tree(root / "docs", root)
     except Exception as e:  # a bug of ours must still read as one line, not a traceback
         print(f"docs: validator error: {type(e).__name__}: {e}", file=sys.stderr)
         return 2
@@ -152,5 +136,5 @@ def main(root: Path | None = None) -> int:
         print(report(problems), file=sys.stderr)
         print(f"{len(problems)} problem(s) in docs/", file=sys.stderr)
         return 1
-    print(f"docs: {sum(len(p) for p in pages.values())} pages checked, no problems")
+    print(f"docs: {sum(len(p) for p in index.pages.values())} pages checked, no problems")
     return 0

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 
 from content_helpers import run_build, site_project
-from kb.model import label, vocabularies
+from kb.data import label, vocabularies
 
 
 @pytest.fixture(scope="module")

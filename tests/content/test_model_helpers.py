@@ -2,10 +2,13 @@
 headings, durations, agenda times, the Sources section, nav insertion."""
 import pytest
 
-from kb import model
+from kb import data
+from kb.body_checks import check_body
 from kb.cli import add_to_nav
-from kb.model import Problem, check_body, check_meta, closest, headings, line_of, parse, read_text
+from kb.frontmatter import line_of, parse, read_text
+from kb.problems import Problem, closest
 from kb.render import agenda_rows, duration_text, plural, source_entry, sources_section, ui
+from kb.schema import check_meta
 from kb.validate import url_of
 
 
@@ -75,7 +78,7 @@ def test_problem_formats():
 def test_headings_ids_explicit_slugified_and_outside_code():
     p = page("---\nkind: page\n---\n# Title\n## One {#one}\n## Two words\n```\n## not a heading\n```\n"
              "## الدروس المستفادة\n")
-    assert [(h[0], h[1], h[2]) for h in headings(p)] == [(4, 1, "title"), (5, 2, "one"), (6, 2, "two-words"),
+    assert [(h.line, h.level, h.id) for h in p.scan.headings] == [(4, 1, "title"), (5, 2, "one"), (6, 2, "two-words"),
                                                          (10, 2, "الدروس-المستفادة")]
 
 
@@ -117,7 +120,7 @@ def test_sources_section_and_entries():
 
 
 def test_every_vocabulary_term_and_source_is_bilingual():
-    assert model.check_data() == []
+    assert data.check_data() == []
 
 
 def test_add_to_nav_appends_to_the_right_section():
@@ -136,13 +139,12 @@ def test_url_of():
     assert url_of("case-studies/x.md") == url_of("case-studies/x/index.md") == "case-studies/x"
 
 
-def test_an_edited_page_is_parsed_again(tmp_path):
-    # Front matter is cached by its text (the validator and the catalogues read each page in one build):
-    # a rebuild while serving must see an edit.
-    from kb.render import collect
+def test_an_edited_page_is_read_again_by_the_next_index(tmp_path):
+    # A rebuild while serving builds a new page index: it must see an edit.
+    from kb import content
     (tmp_path / "en").mkdir()
     file = tmp_path / "en" / "x.md"
     file.write_text("---\nkind: page\ntitle: Before\n---\n# Before\n", encoding="utf-8")
-    assert collect(tmp_path, "en")["x.md"]["title"] == "Before"
+    assert content.build(tmp_path).meta("en")["x.md"]["title"] == "Before"
     file.write_text("---\nkind: page\ntitle: After\n---\n# After\n", encoding="utf-8")
-    assert collect(tmp_path, "en")["x.md"]["title"] == "After"
+    assert content.build(tmp_path).meta("en")["x.md"]["title"] == "After"

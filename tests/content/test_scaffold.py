@@ -5,7 +5,8 @@ import re
 import pytest
 
 from content_helpers import ROOT, docs_project, kb, run_build, site_project
-from kb.model import REQUIRED_SECTIONS, SECTIONS, fields
+from kb.kinds import REQUIRED_SECTIONS, SECTIONS
+from kb.schema import fields
 
 
 def project_with_nav(tmp_path):

@@ -4,8 +4,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from kb.frontmatter import parse
 from kb.html import escape_meta_description
-from kb.model import parse
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 ARABIC = re.compile(r"[\u0600-\u06FF]")
