@@ -218,7 +218,7 @@ def _split(problem: str) -> tuple[str, int, str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m kb terms [--root DIR]`: print each use of a variant to avoid; exit 1 if there is one."""
-    from kb.model import ROOT
+    from kb.data import ROOT
     argv = list(sys.argv[1:] if argv is None else argv)
     root = Path(argv[argv.index("--root") + 1]) if "--root" in argv else ROOT
     try:
