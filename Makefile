@@ -17,14 +17,13 @@ serve: setup
 ## build: strict build of both languages into site/ (stamped: the tests reuse it while it is current)
 build: setup
 	$(MKDOCS) build --strict --clean
-	$(VENV)/bin/python -m kb.buildstamp write site
+	$(VENV)/bin/python -m kb stamp site
 
 ## pdf: the exports (knowledge-base and kit PDFs, offline zips per language) into site/downloads/; the deploy
 # build runs it. Build once, export into build/downloads/, then list the files with sizes on the built pages.
 pdf: build
 	$(VENV)/bin/python -m kb pdf --site site --out build/downloads --publish
-	$(VENV)/bin/python -m kb.buildstamp write site
-	$(VENV)/bin/python -m kb.buildstamp write build/downloads
+	$(VENV)/bin/python -m kb stamp site build/downloads
 
 ## test: the whole test suite (unit, build, browser, exports), as CI runs it
 test: setup-test
@@ -54,7 +53,7 @@ check: setup
 
 ## new: scaffold a page in both languages and add it to the nav, e.g. make new KIND=case-study SLUG=my-story
 new: setup
-	@test -n "$(KIND)" -a -n "$(SLUG)" || { echo "usage: make new KIND=case-study|workshop-kit|initiative-list|event|organisation SLUG=my-page [TITLE='...'] [TITLE_AR='...']"; exit 2; }
+	@test -n "$(KIND)" -a -n "$(SLUG)" || { echo "usage: make new KIND=<kind> SLUG=my-page [TITLE='...'] [TITLE_AR='...'] (kinds: python -m kb new --help)"; exit 2; }
 	$(VENV)/bin/python -m kb new "$(KIND)" "$(SLUG)" $(if $(TITLE),--title "$(TITLE)") $(if $(TITLE_AR),--title-ar "$(TITLE_AR)")
 
 setup:

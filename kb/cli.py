@@ -1,127 +1,141 @@
-"""The contributor CLI, one command per task: `python -m kb check`, `python -m kb new KIND SLUG`."""
+"""The knowledge base's one command line (click): `python -m kb COMMAND`, or `kb COMMAND` once installed.
+Each command's docstring is its help; each exits non-zero when it finds a problem."""
 from __future__ import annotations
 
-import argparse
-import json
-import re
-import string
+import os
 import sys
 from pathlib import Path
 
-from kb import data, validate
+import click
+
+from kb import data
 from kb.kinds import SECTIONS
 from kb.languages import LANGS
-from kb.problems import closest
-from kb.schema import SLUG
+
+_PATH = click.Path(path_type=Path)
 
 
-def check(args) -> int:
-    """Validate every page of docs/en and docs/ar; print each problem as path:line: field: message (hint)."""
-    return validate.main(args.root)
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120})
+@click.option("--root", type=_PATH, default=None, help="The project folder (default: this repository).")
+@click.pass_context
+def app(ctx: click.Context, root: Path | None) -> None:
+    """The knowledge base's commands: check, scaffold, translate and export its content."""
+    ctx.obj = Path(root or data.ROOT)
 
 
-def translations(argv: list[str]) -> int:
-    """Report every page pair as complete, outdated, unrecorded, different or missing; --mark-current PATH
-    records a reviewed translation (options: python -m kb translations --help)."""
-    from kb import translations as tr
-    return tr.main(argv)
+@app.command()
+@click.pass_obj
+def check(root: Path) -> None:
+    """Validate every page and data file.
+
+    Prints each problem as path:line: field: message (hint); exits 1 when there is one."""
+    from kb import validate
+    sys.exit(validate.main(root))
 
 
-def new(args) -> int:
-    """Scaffold a page of KIND at SLUG in both languages, with every required key and section, and add it
-    to the navigation in mkdocs.yml. Refuses a slug that exists."""
-    root = Path(args.root or data.ROOT)
+@app.command(epilog="KIND: " + ", ".join(SECTIONS))
+@click.argument("kind", metavar="KIND")
+@click.argument("slug")
+@click.option("--title", help="The English title (default: from the slug).")
+@click.option("--title-ar", help="The Arabic title (default: the English one, to translate).")
+@click.pass_obj
+def new(root: Path, kind: str, slug: str, title: str | None, title_ar: str | None) -> None:
+    """Scaffold a page in both languages and add it to the nav.
+
+    Writes docs/<lang>/<section>/SLUG.md for KIND with every required key and section; refuses an existing slug."""
+    from kb.scaffold import scaffold
     try:
-        created = scaffold(root, args.kind, args.slug, args.title, args.title_ar)
+        created = scaffold(root, kind, slug, title, title_ar)
     except ValueError as e:
-        print(f"kb new: {e}", file=sys.stderr)
-        return 1
+        click.echo(f"kb new: {e}", err=True)
+        sys.exit(1)
     for path in created:
-        print(f"created {path}")
-    print("added to the navigation in mkdocs.yml; now write the page, then run: make check")
-    return 0
+        click.echo(f"created {path}")
+    click.echo("added to the navigation in mkdocs.yml; now write the page, then run: make check")
 
 
-# ── Scaffold helpers ──────────────────────────────────────────────────────────────────────────────
+@app.command()
+@click.option("--docs", type=_PATH, default=Path("docs"), show_default=True, help="The docs folder.")
+@click.option("--mark-current", "--review", "mark", is_flag=True,
+              help="Record the pages (or folders of pages) PATHS as reviewed translations, current with their source.")
+@click.option("--source", type=click.Choice(LANGS),
+              help="With --mark-current on a pair with no record yet: the language it was translated from.")
+@click.argument("paths", nargs=-1, type=_PATH)
+def translations(docs: Path, mark: bool, source: str | None, paths: tuple[Path, ...]) -> None:
+    """Report the translation status of every page pair.
 
-TEMPLATES = Path(__file__).parent / "templates"
-
-
-def render_template(kind: str, lang: str, title: str) -> str:
-    """The new page's text in `lang` from kb/templates/<kind>.<lang>.md."""
-    text = (TEMPLATES / f"{kind}.{lang}.md").read_text(encoding="utf-8")
-    title_yaml = json.dumps(title, ensure_ascii=False)  # a JSON string is a YAML string, whatever it contains
-    return string.Template(text).substitute(title=title, title_yaml=title_yaml, source=next(iter(data.sources())))
-
-
-def scaffold(root: Path, kind: str, slug: str, title: str | None = None, title_ar: str | None = None) -> list[Path]:
-    """Create docs/<lang>/<section>/<slug>.md for both languages and add the page to mkdocs.yml's nav."""
-    if kind not in SECTIONS:
-        raise ValueError(f"unknown kind '{kind}' ({closest(kind, SECTIONS)})")
-    if not SLUG.fullmatch(slug):
-        raise ValueError(f"'{slug}' is not a slug: use lowercase letters, digits and hyphens")
-    rel = f"{SECTIONS[kind]}/{slug}.md"
-    targets = [root / "docs" / lang / rel for lang in LANGS]
-    for target in targets:
-        if target.exists() or target.with_suffix("").joinpath("index.md").exists():
-            raise ValueError(f"{target.relative_to(root)} exists: choose another slug")
-    title = title or slug.replace("-", " ").capitalize()
-    nav = root / "mkdocs.yml"
-    nav.write_text(add_to_nav(nav.read_text(encoding="utf-8"), SECTIONS[kind], rel), encoding="utf-8")
-    for lang, target in zip(LANGS, targets, strict=True):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_template(kind, lang, title_ar if lang == "ar" and title_ar else title),
-                          encoding="utf-8")
-    return [t.relative_to(root) for t in targets]
+    Each pair is complete, outdated, unrecorded, different or missing; exits 1 on missing or different (outdated
+    pages only warn). With --mark-current, records PATHS as reviewed translations."""
+    from kb.translations.command import run
+    if paths and not mark:
+        raise click.UsageError("PATHS are for --mark-current")
+    if mark and not paths:
+        raise click.UsageError("--mark-current needs the pages (or folders) to record")
+    sys.exit(run(docs, list(paths) if mark else None, source))
 
 
-def add_to_nav(config: str, section: str, rel: str) -> str:
-    """Insert `rel` as the last entry of the nav section whose index is `<section>/index.md` (text edit,
-    so comments and formatting of mkdocs.yml stay as they are)."""
-    lines = config.split("\n")
-    index = next((i for i, line in enumerate(lines)
-                  if re.match(rf"\s*- (?:[^:]+:\s*)?{re.escape(section)}/index\.md\s*$", line)), None)
-    if index is None:
-        raise ValueError(f"mkdocs.yml: no nav entry '{section}/index.md' to add the page under")
-    indent = len(lines[index]) - len(lines[index].lstrip())
-    last = index
-    for i in range(index + 1, len(lines)):
-        stripped = lines[i].lstrip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if len(lines[i]) - len(stripped) < indent or (len(lines[i]) - len(stripped) == indent
-                                                        and not stripped.startswith("- ")):
-            break
-        last = i
-    lines.insert(last + 1, " " * indent + f"- {rel}")
-    return "\n".join(lines)
+@app.command()
+@click.pass_obj
+def terms(root: Path) -> None:
+    """List each use of an Arabic term variant to avoid.
+
+    Pages, templates, data files and UI strings, against the glossary's and names' avoid_ar lists."""
+    from kb.terminology import main
+    sys.exit(main(root))
+
+
+@app.command()
+@click.argument("what", type=click.Choice(["pdf", "offline", "all"]), default="all")
+@click.option("--site", type=_PATH, default=None, help="The built site (default: site/).")
+@click.option("--out", type=_PATH, default=None,
+              help="Where the exports and manifest.json go (default: build/downloads/).")
+@click.option("--config", type=_PATH, default=None, help="The MkDocs configuration (default: mkdocs.yml).")
+@click.option("--publish", is_flag=True, help="Then list the files on the pages and copy them into SITE/downloads/.")
+@click.pass_obj
+def pdf(root: Path, what: str, site: Path | None, out: Path | None, config: Path | None, publish: bool) -> None:
+    """Export the PDFs and the offline zips.
+
+    WHAT: pdf (the knowledge base and each kit, per language), offline (a zip of the site per language) or all."""
+    from kb.downloads import STORE
+    from kb.export import run
+    out = out or Path(os.environ.get("KB_DOWNLOADS", STORE))
+    sys.exit(run(what, site or root / "site", out, config or root / "mkdocs.yml", publish))
+
+
+@app.command()
+@click.argument("site", type=_PATH, default=Path("site"))
+@click.argument("site_url", required=False)
+def links(site: Path, site_url: str | None) -> None:
+    """Check the internal links and anchors of a built site.
+
+    SITE: the built site (default: site/); SITE_URL: its URL (default: from mkdocs.yml)."""
+    from kb.linkcheck import main
+    sys.exit(main(site, site_url))
+
+
+@app.command()
+@click.argument("folders", nargs=-1, required=True, type=_PATH)
+@click.pass_obj
+def stamp(root: Path, folders: tuple[Path, ...]) -> None:
+    """Stamp built folders with the digest of their inputs.
+
+    FOLDERS: site/, build/downloads/; the tests reuse a build whose stamp is current (kb/buildstamp.py)."""
+    from kb.buildstamp import write
+    for folder in folders:
+        write(folder, root)
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:1] == ["translations"]:
-        return translations(argv[1:])
-    root = argv[:2] if argv[:1] == ["--root"] else []  # `python -m kb --root DIR terms` as for check
-    if argv[len(root):len(root) + 1] == ["terms"]:
-        from kb.terminology import main as terms
-        return terms(argv[len(root) + 1:] + root)
-    if argv[:1] == ["pdf"]:
-        from kb.export import main as export
-        return export(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m kb", description=__doc__)
-    parser.add_argument("--root", type=Path, default=None, help="the project folder (default: this repository)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    p = commands.add_parser("check", help=check.__doc__.split(";")[0], description=check.__doc__)
-    p.set_defaults(func=check)
-    p = commands.add_parser("new", help="scaffold a page in both languages", description=new.__doc__)
-    p.add_argument("kind", metavar="KIND", help="one of: " + ", ".join(SECTIONS))
-    p.add_argument("slug", metavar="SLUG", help="the file name without .md: lowercase letters, digits, hyphens")
-    p.add_argument("--title", help="the English title (default: from the slug)")
-    p.add_argument("--title-ar", help="the Arabic title (default: the English one, to translate)")
-    p.set_defaults(func=new)
-    # Listed here for --help; dispatched above, since it parses its own options.
-    commands.add_parser("translations", help="translation status of every page pair", add_help=False)
-    commands.add_parser("terms", help="Arabic variants to avoid used on a page (kb/terminology.py)", add_help=False)
-    commands.add_parser("pdf", help="exports: knowledge-base and kit PDFs, offline zips (kb/export.py)", add_help=False)
-    args = parser.parse_args(argv)
-    return args.func(args)
+    """Run the CLI; returns the exit code (for `python -m kb`)."""
+    try:
+        app.main(args=argv, prog_name="python -m kb", standalone_mode=False)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    except click.exceptions.Exit as exit_:
+        return exit_.exit_code
+    except click.ClickException as e:
+        e.show()
+        return e.exit_code
+    except click.Abort:
+        return 1
+    return 0

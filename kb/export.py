@@ -1,11 +1,10 @@
 """Exports: the knowledge base and each workshop kit as PDFs (WeasyPrint on the built pages, with a print
 stylesheet of our own), an offline copy of the site per language as a zip, and the manifest of downloads.
 
-Usage: python -m kb pdf [pdf|offline|all] [--site DIR] [--out DIR]   (also: python -m kb.export ...)
+Run it with `python -m kb pdf [pdf|offline|all] [--site DIR] [--out DIR]`.
 """
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
 import os
@@ -24,7 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import tinyhtml5
 import yaml
 
-from kb.downloads import DOWNLOADS_PAGE, MANIFEST, STORE
+from kb.downloads import DOWNLOADS_PAGE, MANIFEST
 
 ROOT = Path(__file__).resolve().parents[1]
 PRINT_CSS = Path(__file__).with_name("print.css")
@@ -564,33 +563,22 @@ def publish(site: Site, site_dir: Path, out: Path) -> None:
         raise ExportError(str(e)) from None
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kb pdf", description=__doc__.splitlines()[0])
-    parser.add_argument("what", nargs="?", choices=("pdf", "offline", "all"), default="all")
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
-    parser.add_argument("--out", type=Path, default=Path(os.environ.get("KB_DOWNLOADS", STORE)),
-                        help="where exports and manifest.json go (default: build/downloads/)")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
-    parser.add_argument("--publish", action="store_true",
-                        help="then list the files on the site's pages and copy them into SITE/downloads/")
-    args = parser.parse_args(argv)
-    args.site, args.out, args.config = args.site.resolve(), args.out.resolve(), args.config.resolve()
+def run(what: str, site_dir: Path, out: Path, config: Path, publish_: bool = False) -> int:
+    """Export `what` (pdf, offline or all) of the site built in `site_dir` into `out`, and with `publish_` list
+    them on the site's pages; 1 with one line on failure."""
+    site_dir, out, config = Path(site_dir).resolve(), Path(out).resolve(), Path(config).resolve()
     try:
-        site = load_site(args.config)
-        args.out.mkdir(parents=True, exist_ok=True)
-        if args.what in ("pdf", "all"):
-            if not (args.site / "index.html").exists():
-                raise ExportError(f"{args.site}: no built site here (run `make build` first)")
-            export_pdfs(site, args.site, args.out)
-        if args.what in ("offline", "all"):
-            export_offline(site, args.out)
-        if args.publish:
-            publish(site, args.site, args.out)
+        site = load_site(config)
+        out.mkdir(parents=True, exist_ok=True)
+        if what in ("pdf", "all"):
+            if not (site_dir / "index.html").exists():
+                raise ExportError(f"{site_dir}: no built site here (run `make build` first)")
+            export_pdfs(site, site_dir, out)
+        if what in ("offline", "all"):
+            export_offline(site, out)
+        if publish_:
+            publish(site, site_dir, out)
     except ExportError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

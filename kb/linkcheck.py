@@ -75,11 +75,10 @@ def _configured_site_url() -> str:
     return load_config("mkdocs.yml").site_url or ""
 
 
-def main(argv=None) -> int:
-    """Check the links of a built site: python -m kb.linkcheck [SITE_DIR [SITE_URL]]."""
-    args = sys.argv[1:] if argv is None else argv
-    site = Path(args[0] if args else "site")
-    site_url = args[1] if len(args) > 1 else _configured_site_url()
+def main(site: Path, site_url: str | None = None) -> int:
+    """Check the links of the site built in `site` (python -m kb links [SITE_DIR [SITE_URL]])."""
+    site = Path(site)
+    site_url = site_url or _configured_site_url()
     if not site.is_dir():
         print(f"{site}: no built site here; run `make build` first", file=sys.stderr)
         return 2
@@ -88,7 +87,3 @@ def main(argv=None) -> int:
         print(problem)
     print(f"{len(problems)} broken internal links or anchors")
     return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -216,11 +216,8 @@ def _split(problem: str) -> tuple[str, int, str, str]:
     return (m.group(1), int(m.group(2)), m.group(3), m.group(4)) if m else ("kb/data", 1, "terminology", problem)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`python -m kb terms [--root DIR]`: print each use of a variant to avoid; exit 1 if there is one."""
-    from kb.data import ROOT
-    argv = list(sys.argv[1:] if argv is None else argv)
-    root = Path(argv[argv.index("--root") + 1]) if "--root" in argv else ROOT
+def main(root: Path) -> int:
+    """`python -m kb [--root DIR] terms`: print each use of a variant to avoid; exit 1 if there is one."""
     try:
         problems = check_tree(root)
     except (OSError, UnicodeDecodeError) as exc:

@@ -1,17 +1,20 @@
 """Fixture projects for the content tests: the valid fixture tree (data/valid), with bad pages put in."""
 import importlib.util
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from click.testing import CliRunner
+
+from kb.cli import app
+from kb.kinds import SECTIONS as KIND_SECTIONS
 
 DATA = Path(__file__).parent / "data"
 VALID = DATA / "valid"
 BAD = DATA / "bad"
 ROOT = Path(__file__).resolve().parents[2]
-SECTIONS = ("case-studies", "workshops", "initiatives", "events", "organisations")
+SECTIONS = tuple(KIND_SECTIONS.values())
 
 # The shared helpers of tests/conftest.py, loaded by path: another folder's conftest.py may hold the name
 # `conftest` when the whole suite runs.
@@ -42,9 +45,10 @@ def line_with(fixture: str, text: str) -> int:
 
 
 def kb(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the contributor CLI on a project folder."""
-    return subprocess.run([sys.executable, "-m", "kb", "--root", str(project), *args], cwd=ROOT,
-                          capture_output=True, text=True, env=dict(os.environ, **(env or {})))
+    """Run the CLI on a project folder, in this process (click's CliRunner), as a finished process."""
+    argv = ["--root", str(project), *args]
+    result = CliRunner().invoke(app, argv, env=env, catch_exceptions=False)
+    return subprocess.CompletedProcess(argv, result.exit_code, result.stdout, result.stderr)
 
 
 def site_project(dest: Path) -> Path:
@@ -70,7 +74,7 @@ def site_project(dest: Path) -> Path:
             continue
         kept.append(line)
     nav = "\n".join(kept)
-    from kb.cli import add_to_nav
+    from kb.scaffold import add_to_nav
     for section in SECTIONS:
         for page in sorted((dest / "docs" / "en" / section).glob("*.md")):
             if page.name != "index.md":

@@ -4,10 +4,10 @@ import pytest
 
 from kb import data
 from kb.body_checks import check_body
-from kb.cli import add_to_nav
 from kb.frontmatter import line_of, parse, read_text
 from kb.problems import Problem, closest
 from kb.render import agenda_rows, duration_text, plural, source_entry, sources_section, ui
+from kb.scaffold import add_to_nav
 from kb.schema import check_meta
 from kb.validate import url_of
 

@@ -3,16 +3,16 @@ a fixture kit rendered to PDF, and bad input reported without a traceback."""
 import datetime
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import tinyhtml5
+from click.testing import CliRunner
 from pypdf import PdfReader
 
 from export_helpers import ROOT, link_targets, outline, pdftotext
 from kb import downloads
+from kb.cli import app
 from kb.export import (
     Document,
     ExportError,
@@ -131,9 +131,8 @@ def test_fixture_kit_prints_a_handout_with_only_its_handout(tmp_path):
 
 
 def test_cli_without_a_built_site_says_what_to_do(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "kb", "pdf", "pdf", "--site", str(tmp_path / "none"),
-                             "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 1
+    result = CliRunner().invoke(app, ["pdf", "pdf", "--site", str(tmp_path / "none"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
     assert result.stderr.strip() == f"error: {tmp_path / 'none'}: no built site here (run `make build` first)"
     assert "Traceback" not in result.stderr
 
@@ -142,7 +141,6 @@ def test_cli_with_a_missing_page_names_it(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<html></html>")
-    result = subprocess.run([sys.executable, "-m", "kb", "pdf", "pdf", "--site", str(site),
-                             "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    result = CliRunner().invoke(app, ["pdf", "pdf", "--site", str(site), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and result.exception.__class__ is SystemExit
     assert result.stderr.startswith(f"error: {site}/index.html: no <article")

@@ -1,5 +1,8 @@
 """Link integrity: the real site has no broken internal link or anchor, and the checker finds them."""
-from kb.linkcheck import broken_links, main
+from click.testing import CliRunner
+
+from kb.cli import app
+from kb.linkcheck import broken_links
 
 
 def test_real_site_has_no_broken_links_or_anchors(site, site_url):
@@ -20,4 +23,4 @@ def test_checker_names_page_and_link(tmp_path):
     assert problems[0].startswith("index.html:3: broken anchor 'ar/about/#missing'")
     assert problems[1].startswith("index.html:4: broken link 'nowhere/'")
     assert problems[2].startswith("index.html:6: broken link 'assets/gone.js'")  # a script held till painted
-    assert main([str(tmp_path), "https://example.org/kb/"]) == 1
+    assert CliRunner().invoke(app, ["links", str(tmp_path), "https://example.org/kb/"]).exit_code == 1

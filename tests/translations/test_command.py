@@ -3,23 +3,29 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from kb import translations as tr
+from kb.cli import app
 
 DATA = Path(__file__).parent / "data" / "docs"
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def kb(cwd: Path, *args: str, github: bool = False) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    if github:
-        env["GITHUB_ACTIONS"] = "true"
-    return subprocess.run([sys.executable, "-m", "kb", "translations", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True)
+    """`python -m kb translations ARGS` run in `cwd`, in this process (click's CliRunner)."""
+    argv = ["translations", *args]
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, argv, env={"GITHUB_ACTIONS": "true" if github else None},
+                                    catch_exceptions=False)
+    finally:
+        os.chdir(here)
+    return subprocess.CompletedProcess(argv, result.exit_code, result.stdout, result.stderr)
 
 
 def git(cwd: Path, *args: str):
@@ -194,8 +200,8 @@ def test_heading_count_differences_name_both_files(tmp_path):
         (tmp_path / lang / "p.md").write_text(body, encoding="utf-8")
     en, ar = tr.load(tmp_path / "en/p.md", "en"), tr.load(tmp_path / "ar/p.md", "ar")
     messages = [str(d) for d in tr.compare(en, ar)]
-    assert any(m.startswith(f"{tr._show(tmp_path / 'en/p.md')}:5: 4 headings here, 3 in ") and
-               m.endswith(f"they part at heading 3: h2 here, h3 at {tr._show(tmp_path / 'ar/p.md')}:5")
+    assert any(m.startswith(f"{tr.show(tmp_path / 'en/p.md')}:5: 4 headings here, 3 in ") and
+               m.endswith(f"they part at heading 3: h2 here, h3 at {tr.show(tmp_path / 'ar/p.md')}:5")
                for m in messages), messages
     assert any("anchor 'b' is not in" in m for m in messages), messages
 

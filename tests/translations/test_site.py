@@ -1,14 +1,15 @@
 """A real strict build of the fixture pairs: the outdated notice on the page, and the status page's counts."""
+import os
 import re
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from click.testing import CliRunner
 
+from kb.cli import app
 from tests.conftest import copy_project, run_build  # not `conftest`: tests/exports has one too
 
 DATA = Path(__file__).parent / "data" / "docs"
@@ -37,9 +38,13 @@ def built(tmp_path_factory):
     (project / "docs/en/missing.md").unlink()    # a page without its counterpart cannot be in the nav
     (project / "mkdocs.yml").rename(project / "base.yml")
     (project / "mkdocs.yml").write_text(FIXTURE_CONFIG, encoding="utf-8")
-    mark = subprocess.run([sys.executable, "-m", "kb", "translations", "--mark-current", "docs/ar"],
-                          cwd=project, capture_output=True, text=True)
-    assert mark.returncode == 0, mark.stderr
+    here = os.getcwd()
+    os.chdir(project)
+    try:
+        mark = CliRunner().invoke(app, ["translations", "--mark-current", "docs/ar"], catch_exceptions=False)
+    finally:
+        os.chdir(here)
+    assert mark.exit_code == 0, mark.stderr
     en = project / "docs/en/outdated.md"
     en.write_text(en.read_text(encoding="utf-8").replace("3 days", "4 days"), encoding="utf-8")
     site = project / "site"
