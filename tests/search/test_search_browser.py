@@ -105,7 +105,7 @@ def test_suggestion_completes_the_typed_word(page, server, lang, typed, complete
     search(page, typed)
     page.dispatch_event("input.md-search__input", "keydown")  # Material shows suggestions on key events
     page.wait_for_function("s => document.querySelector('.md-search__suggest').textContent.startsWith(s)",
-                           arg=typed, timeout=5000)
+                           arg=typed, timeout=15000)
     suggestion = page.text_content(".md-search__suggest")
     assert suggestion.startswith(completed), suggestion
     # The right arrow accepts it, as in stock Material.
