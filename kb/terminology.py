@@ -10,6 +10,7 @@ rendering of a title or a slogan, which follows the decided terms.
 """
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from kb import glossary
+from kb.data import DATA, compose_yaml, load_yaml
 from kb.problems import Problem
 
 _LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
@@ -71,6 +73,13 @@ class Variant:
     where: str       # path:line of its avoid_ar list
     pattern: re.Pattern
 
+    @property
+    def key(self) -> str:
+        """Folded text every use contains: the last word, or a single word without its article (ل + ال
+        is written لل)."""
+        words = fold(self.text).split()
+        return words[-1] if len(words) > 1 else words[0].removeprefix("ال") if len(words[0]) > 3 else words[0]
+
 
 def variant_pattern(variant: str) -> re.Pattern:
     """A variant to avoid: avoiding «إفلا» leaves «الإفلا» and «للإفلا» alone; «التعاون متعدد الأطراف»
@@ -78,6 +87,7 @@ def variant_pattern(variant: str) -> re.Pattern:
     return _pattern(variant, optional_article=False)
 
 
+@functools.lru_cache(maxsize=8)  # the glossary and the names are read for their variants, then checked
 def _avoid_keys(text: str) -> dict[str, tuple[int, int, int]]:
     """Each entry's avoid_ar in a data file: {id: (line, start, end)}, start and end the character offsets
     of the key and the end of its list."""
@@ -91,14 +101,15 @@ def _avoid_keys(text: str) -> dict[str, tuple[int, int, int]]:
                     out[k.value] = (kk.start_mark.line + 1, starts[kk.start_mark.line] + kk.start_mark.column,
                                     starts[vv.end_mark.line] + vv.end_mark.column)
             walk(v)
-    walk(yaml.compose(text, Loader=yaml.SafeLoader))
+    if "avoid_ar" in text:
+        walk(compose_yaml(text))
     return out
 
 
 def name_variants(text: str, path: str = "kb/data/names.yml") -> tuple[list[Variant], list[str]]:
     """The variants names.yml lists for names (`avoid_ar` beside en and ar), and its problems."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
         lines = {k: v[0] for k, v in _avoid_keys(text).items()}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -117,23 +128,28 @@ def name_variants(text: str, path: str = "kb/data/names.yml") -> tuple[list[Vari
     return out, problems
 
 
-def variants(root: Path) -> tuple[list[Variant], list[str]]:
-    """Every variant to avoid, from the glossary and the names, and the problems of those two files."""
+def data_dir(root: Path) -> Path:
+    """The project's kb/data, or this package's when the project has none (a tree of pages only)."""
+    own = root / "kb" / "data"
+    return own if (own / "glossary.yml").is_file() else DATA
+
+
+def variants(root: Path) -> tuple[list[Variant], list[re.Pattern], list[str]]:
+    """Every variant to avoid, from the glossary and the names; the patterns of the glossary's own Arabic
+    forms (a variant inside one of them is that term, not a slip: «توجه» in «التوجه الاستراتيجي»); and the
+    problems of those two files."""
     gpath, npath = "kb/data/glossary.yml", "kb/data/names.yml"
-    gtext = (root / gpath).read_text(encoding="utf-8")
+    gtext = (data_dir(root) / "glossary.yml").read_text(encoding="utf-8")
     terms, problems = glossary.check(gtext, gpath)
     lines = {k: v[0] for k, v in _avoid_keys(gtext).items()} if not problems else {}
     out = [Variant(v, t.ar, f"{gpath}:{lines.get(t.id, 1)}", variant_pattern(v))
            for t in terms.values() for v in t.avoid_ar]
-    names, more = name_variants((root / npath).read_text(encoding="utf-8"), npath)
-    return out + names, problems + more
-
-
-def accepted_patterns(root: Path) -> list[re.Pattern]:
-    """The Arabic forms of every glossary term: a variant inside one of them is that term, not a slip
-    («توجه» inside «التوجه الاستراتيجي»)."""
-    terms, _ = glossary.check((root / "kb/data/glossary.yml").read_text(encoding="utf-8"))
-    return [_pattern(f, optional_article=True) for t in terms.values() for f in t.forms("ar")]
+    # Only the forms that hold a variant's word can excuse a use of it.
+    words = {fold(v.text).split()[0].removeprefix("ال") for v in out}
+    accepted = [_pattern(f, optional_article=True) for t in terms.values() for f in t.forms("ar")
+                if any(w in fold(f) for w in words)]
+    names, more = name_variants((data_dir(root) / "names.yml").read_text(encoding="utf-8"), npath)
+    return out + names, accepted, problems + more
 
 
 def _blank(m: re.Match) -> str:
@@ -169,7 +185,9 @@ def scan(text: str, path: str, found: list[Variant], accepted: list[re.Pattern],
     folded, places = fold(shown_text), None
     if not _ARABIC.search(folded):
         return []
-    uses = sorted(((m, v) for v in found for m in v.pattern.finditer(folded)), key=lambda u: u[0].start())
+    # A variant's words, folded, are in every text that uses it: most texts skip most patterns.
+    uses = sorted(((m, v) for v in found if v.key in folded for m in v.pattern.finditer(folded)),
+                  key=lambda u: u[0].start())
     if not uses:
         return []
     # A use inside a longer glossary form is that term («توجه» in «التوجه الاستراتيجي»); one as long is not
@@ -189,25 +207,39 @@ def scan(text: str, path: str, found: list[Variant], accepted: list[re.Pattern],
     return out
 
 
-def targets(root: Path) -> list[tuple[Path, bool]]:
-    """The Arabic texts checked, each with whether it is a data file: the Arabic pages, the Arabic page
-    templates, the data files and the Arabic interface strings."""
-    files = [(p, False) for p in sorted((root / "docs" / "ar").rglob("*.md"))]
-    files += [(p, False) for p in sorted((root / "kb" / "templates").glob("*.ar.md"))]
-    files += [(p, True) for p in sorted((root / "kb" / "data").glob("*.yml"))]
+def other_texts(root: Path) -> list[tuple[str, Path, bool]]:
+    """The Arabic texts beside the pages, each (shown path, file, is a data file): the Arabic page templates,
+    the data files and the Arabic interface strings."""
+    files = [(p, False) for p in sorted((root / "kb" / "templates").glob("*.ar.md"))]
+    files += [(p, True) for p in sorted(data_dir(root).glob("*.yml"))]
     files += [(p, False) for p in [root / "overrides" / "partials" / "languages" / "ar.html"] if p.is_file()]
-    return files
+    data_files = data_dir(root)
+    return [(f"kb/data/{p.name}" if p.parent == data_files else p.relative_to(root).as_posix(), p, data)
+            for p, data in files]
+
+
+def check(root: Path, pages: list[tuple[str, str]]) -> list[Problem]:
+    """Every use of a variant to avoid in `pages` ((shown path, text) of the Arabic pages) and in the other
+    Arabic texts of the project at `root`, and every problem of the variant lists."""
+    found, accepted, problems = variants(root)
+    out = [Problem(*_split(p)) for p in problems]
+    texts = [(path, text, False) for path, text in pages]
+    texts += [(path, file.read_text(encoding="utf-8"), data) for path, file, data in other_texts(root)]
+    for path, text, data in texts:
+        out += scan(text, path, found, accepted, data)
+    return out
+
+
+def check_index(index) -> list[Problem]:
+    """The check on the pages of kb/content.py's index (read once per build), for kb check and the build."""
+    return check(index.root, [(page.path, page.text) for _, page in sorted(index.pages["ar"].items())])
 
 
 def check_tree(root: Path) -> list[Problem]:
-    """Every use of a variant to avoid in the project at `root`, and every problem of the variant lists."""
-    found, problems = variants(root)
-    out = [Problem(*_split(p)) for p in problems]
-    accepted = accepted_patterns(root)
-    for file, data in targets(root):
-        shown = file.relative_to(root).as_posix()
-        out += scan(file.read_text(encoding="utf-8"), shown, found, accepted, data)
-    return out
+    """The check on the project at `root`, its Arabic pages read from docs/ar."""
+    base = root / "docs" / "ar"
+    return check(root, [(f.relative_to(root).as_posix(), f.read_text(encoding="utf-8"))
+                        for f in sorted(base.rglob("*.md"))])
 
 
 def _split(problem: str) -> tuple[str, int, str, str]:
@@ -228,5 +260,6 @@ def main(root: Path) -> int:
     if problems:
         print(f"{len(problems)} terminology problem(s)", file=sys.stderr)
         return 1
-    print(f"terminology: {len(targets(root))} Arabic files checked, no variant to avoid")
+    print(f"terminology: {len(list((root / 'docs' / 'ar').rglob('*.md'))) + len(other_texts(root))} Arabic files"
+          " checked, no variant to avoid")
     return 0

@@ -108,6 +108,11 @@ def test_the_page_is_reported_line_by_line_outside_code_and_quotations(tmp_path)
     ]
 
 
+@pytest.mark.parametrize("text", ["للتوجهات", "والتوجهات", "بالتوجهات", "التوجهاتِ", "وإفلا", "بإفلا"])
+def test_prefixed_uses_are_found_on_a_page(tmp_path, text):
+    assert [line for line, _ in found(tmp_path, f"سطر\nنص عن {text} هنا\n")] == [2]
+
+
 def test_the_problem_names_the_decision_and_where_it_is(tmp_path):
     (problem,) = terminology.check_tree(project(tmp_path, "كتبت لإفلا.\n"))
     assert str(problem) == ("docs/ar/page.md:1: terminology: «لإفلا»: «إفلا» is a variant to avoid "
@@ -172,6 +177,27 @@ def test_the_real_decisions_are_data(tmp_path):
     assert "العاملون في علوم المكتبات والمعلومات" in terms["lis-professional"].avoid_ar
     assert "التوجهات" in terms["trends"].avoid_ar and terms["trends"].ar == "الاتجاهات"
     assert "الأجندة" in terms["global-agenda"].avoid_ar
-    variants, problems = terminology.variants(ROOT)
-    assert problems == []
+    variants, accepted, problems = terminology.variants(ROOT)
+    assert problems == [] and accepted
     assert {"إفلا", "فرع كوينزلاند"} <= {v.text for v in variants}
+
+
+def test_kb_check_and_the_build_report_a_variant_at_its_line(tmp_path):
+    """kb check (and so every build, through the validate hook) runs the check on its page index."""
+    from content_helpers import docs_project
+    root = docs_project(tmp_path)
+    page = next((root / "docs" / "ar").rglob("*.md"))
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines.append("وقالت إفلا ذلك.")
+    page.write_text("\n".join(lines), encoding="utf-8")
+    result = kb(root, "check")
+    shown = page.relative_to(root).as_posix()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{shown}:{len(lines)}: terminology: «إفلا» is a variant to avoid" in result.stderr
+
+
+def test_the_site_uses_the_decided_terms():
+    """No Arabic page, page template, data file or interface string of the real project uses a variant to
+    avoid (issue 17; the decisions are the avoid_ar lists of kb/data/glossary.yml and names.yml)."""
+    problems = terminology.check_tree(ROOT)
+    assert problems == [], "\n".join(map(str, problems))
