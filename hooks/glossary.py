@@ -2,7 +2,7 @@
 other page to its entry (the logic lives in kb/glossary.py)."""
 from mkdocs.exceptions import PluginError
 
-from kb import glossary
+from kb import arabic, glossary
 from kb.mkdocs_i18n import is_inner_build, page_language
 
 
@@ -13,6 +13,8 @@ def on_config(config):
         glossary.reload()
     except glossary.GlossaryError as exc:
         raise PluginError(f"glossary data is invalid:\n{exc}") from None
+    except arabic.PluralsError as exc:
+        raise PluginError(f"the Arabic plural table is invalid:\n{exc}") from None
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -4,7 +4,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb.search import SearchIndexError, write_language_indexes
+from kb.arabic import PluralsError
+from kb.search import SearchIndexError, write_language_indexes, write_normaliser
 
 
 # After mkdocs-static-i18n has built every language and written the combined index (priority -100), so
@@ -22,5 +23,6 @@ def on_post_build(config):
         names = {lang.locale: lang.name for lang in languages}
     try:
         write_language_indexes(Path(config["site_dir"]), prefixes, names)
-    except SearchIndexError as error:
+        write_normaliser(Path(config["site_dir"]))
+    except (SearchIndexError, PluralsError) as error:
         raise PluginError(str(error)) from None

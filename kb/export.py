@@ -23,6 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import tinyhtml5
 import yaml
 
+from kb import arabic
 from kb.downloads import DOWNLOADS_PAGE, MANIFEST
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -420,9 +421,6 @@ def kit_html(site: Site, site_dir: Path, lang: Language, src: str, which: str, e
     return render_html(doc, body, lang, f"{page.title}: {label}", label)
 
 
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-
-
 def _with_actual_text(draw_first_line):
     """Wrap WeasyPrint's drawing of a text run so Arabic runs carry their text as /ActualText.
 
@@ -433,7 +431,7 @@ def _with_actual_text(draw_first_line):
     import pydyf
 
     def draw(stream, textbox, *args, **kwargs):
-        if not _ARABIC.search(textbox.text):
+        if not arabic.has_script(textbox.text):
             return draw_first_line(stream, textbox, *args, **kwargs)
         stream.begin_marked_content("Span", pydyf.Dictionary({"ActualText": pydyf.String(textbox.text)}))
         try:

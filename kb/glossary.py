@@ -1,5 +1,6 @@
 """The bilingual glossary: load and check kb/data/glossary.yml, render the glossary page of a language, and
-link the first use of each term on a page (Arabic matched through attached prefixes and diacritics)."""
+link the first use of each term on a page (Arabic matched through attached prefixes and diacritics, and a
+broken plural as its singular: the rules and the plural table are kb/arabic.py's)."""
 from __future__ import annotations
 
 import bisect
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from kb import arabic
 from kb.data import compose_yaml, load_yaml
 from kb.frontmatter import parse as parse_front_matter
 from kb.markdown import CODE, HTML
@@ -102,10 +104,10 @@ def check(text: str, path: str = "kb/data/glossary.yml") -> tuple[dict[str, Term
         if any(k not in fields for k in ("en", "ar", "def_en", "def_ar")):
             continue
         for key in ("ar", "def_ar"):
-            if not _ARABIC_LETTER.search(fields[key]):
+            if not arabic.is_arabic(fields[key]):
                 bad(f"{key} has no Arabic letters", lines[key])
         for variant in fields["avoid_ar"]:
-            if not _ARABIC_LETTER.search(variant):
+            if not arabic.is_arabic(variant):
                 bad(f"avoid_ar: '{variant}' has no Arabic letters", lines["avoid_ar"])
         term = Term(tid, **fields)
         for lang in LANGS:
@@ -149,6 +151,8 @@ def reload() -> dict[str, Term]:
     """Forget cached data (the data files may have changed while serving) and load the glossary again."""
     for cached in (terms, names, _name_forms, _name_pattern, _term_patterns):
         cached.cache_clear()
+    arabic.reload()
+    arabic.plurals()  # raises PluralsError listing the table's problems
     return terms()
 
 
@@ -167,27 +171,16 @@ def names(lang: str) -> tuple[str, ...]:
 
 # ── Arabic text ─────────────────────────────────────────────────────────────────────────────────────
 
-_DIACRITICS = "\u064b-\u065f\u0670\u0640"  # harakat, shadda, sukun, superscript alef, tatweel
-_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
-_ARABIC_LETTER = re.compile(f"[{_LETTERS}]")
-_ALEF = "اأإآ"
-_SORT_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
-# Attached prefixes: optional conjunction (و ف), then the article (ال), a preposition with the article
-# (بال كال), ل + ال written لل, or a bare preposition (ب ك ل).
-_AR_PREFIX = "[وف]?(?:[بك]?ال|لل|[بكل])?"
+_LETTERS = arabic.LETTERS_CLASS
 
 
 def normalise(text: str) -> str:
-    """Arabic without diacritics or tatweel, alef forms unified: the form terms are compared in."""
-    text = re.sub(f"[{_DIACRITICS}]", "", text)
-    return re.sub(f"[{_ALEF[1:]}]", "ا", text)
+    """Arabic as terms are compared in: arabic.fold without composing, so the page's characters keep
+    their places (no diacritics or tatweel, one alef, ي for ى, ه for a final ة)."""
+    return arabic.fold(text, compose=False)
 
 
-def arabic_sort_key(text: str) -> str:
-    """Sort key in Arabic alphabetical order: diacritics and a leading definite article ignored, as in
-    Arabic dictionaries and indexes (الاستدامة files under ا, التعاون الدولي under ت)."""
-    text = re.sub(f"[{_DIACRITICS}]", "", text).translate(_SORT_FOLD)
-    return re.sub(r"^ال(?=\S{2})", "", text)
+arabic_sort_key = arabic.sort_key
 
 
 def arabic_pattern(form: str) -> str:
@@ -199,7 +192,7 @@ def arabic_pattern(form: str) -> str:
     if first.startswith("ال") and len(first) > 3:
         first = first[2:]  # the article is matched by the prefix, so definite and indefinite both match
     body = r"\s+".join(map(re.escape, [first, *words[1:]]))
-    return f"(?<![{_LETTERS}]){_AR_PREFIX}{body}(?![{_LETTERS}])"
+    return f"(?<![{_LETTERS}]){arabic.ATTACHED_PREFIX}{body}(?![{_LETTERS}])"
 
 
 def english_pattern(form: str) -> str:
@@ -273,7 +266,7 @@ def _name_spans(page: _Page) -> list[tuple[int, int]]:
 @functools.cache
 def _name_forms(lang: str) -> tuple[str, ...]:
     forms = sorted(names(lang), key=len, reverse=True)
-    return tuple(f for f in forms if _ARABIC_LETTER.search(f)) if lang == "ar" else tuple(forms)
+    return tuple(f for f in forms if arabic.is_arabic(f)) if lang == "ar" else tuple(forms)
 
 
 @functools.cache
@@ -286,21 +279,48 @@ def _term_patterns(lang: str, glossary: tuple[Term, ...]) -> list[tuple[Term, li
     """Each term with its forms' patterns, terms with the longest forms first (so "community engagement"
     claims its words before "community")."""
     ordered = sorted(glossary, key=lambda t: -max(len(f) for f in t.forms(lang)))
-    return [(t, [(f, pattern(f, lang)) for f in sorted(t.forms(lang), key=len, reverse=True)]) for t in ordered]
+    return [(t, [(f, pattern(f, lang)) for f in sorted(matched_forms(t, lang), key=len, reverse=True)])
+            for t in ordered]
+
+
+def matched_forms(term: Term, lang: str) -> tuple[str, ...]:
+    """The forms a page's text is searched for: the term's, and in Arabic a one-word form or the head of a
+    definite construct (أمين المكتبة, أمناء المكتبة) in the other number of the plural table, and a singular
+    with what follows it in its broken plural as a non-human plural agrees: a feminine noun's words stay
+    (حقيبة تدريبية, حقائب تدريبية), a masculine noun's nisba adjectives take ة (مكتب إقليمي, مكاتب إقليمية);
+    other cases are left alone (which form the other number takes is not known)."""
+    forms = list(term.forms(lang))
+    if lang != "ar":
+        return tuple(forms)
+    singulars = {arabic.fold(s) for s in arabic.plurals()}
+    for form in term.forms(lang):
+        first, *rest = form.split()
+        bare = first[2:] if first.startswith("ال") and len(first) > 3 else first
+        article = first[:len(first) - len(bare)]
+        for other in arabic.number_variants(bare):
+            if not rest or (not article and rest[0].startswith("ال")):
+                forms.append(" ".join([other, *rest]))
+            elif arabic.fold(bare) in singulars and arabic.fold(other) not in singulars:
+                if arabic.fold(bare).endswith("ه"):  # حقيبة تدريبية, حقائب تدريبية
+                    forms.append(" ".join([article + other, *rest]))
+                elif all(w.endswith("ي") for w in rest):
+                    forms.append(" ".join([article + other, *(w + "ة" for w in rest)]))
+    return tuple(dict.fromkeys(forms))
 
 
 def _fold(text: str, lang: str) -> str:
     """The page folded as _keys folds forms: Arabic normalised (ى as ي), English in lower case."""
-    return normalise(text).replace("ى", "ي") if lang == "ar" else text.lower()
+    return normalise(text) if lang == "ar" else text.lower()
 
 
 # Characters that a case-insensitive pattern matches to an ASCII letter other than its two cases (İ i, ı I,
 # ſ s, the Kelvin sign k): a page holding one is searched form by form (tests/unit/test_glossary.py checks
 # the list against the re module).
 CASE_TRAPS = "\u0130\u0131\u017f\u212a"
-_DIACRITIC = re.compile(f"[{_DIACRITICS}]")
-_AR_PREFIX_MAX = 4  # the longest attached prefix, وبال: a match starts at most this far before its first key
-_AR_PREFIX_LETTERS = "وفبكال"
+_DIACRITIC = arabic.MARKS
+_AR_PREFIX = arabic.ATTACHED_PREFIX
+_AR_PREFIX_MAX = arabic.ATTACHED_PREFIX_MAX  # وبال: a match starts at most this far before its first key
+_AR_PREFIX_LETTERS = "".join(dict.fromkeys(arabic.CONJUNCTIONS + arabic.PREPOSITIONS + arabic.ARTICLE))
 
 
 class _Use:
@@ -413,7 +433,7 @@ def _keys(form: str, lang: str) -> tuple[str, ...]:
     first, *rest = normalise(form).split()
     if first.startswith("ال") and len(first) > 3:
         first = first[2:]
-    return tuple(w.replace("ى", "ي") for w in (first, *rest))
+    return (first, *rest)
 
 
 def _title_cased(text: str, form: str) -> bool:

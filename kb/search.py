@@ -7,14 +7,21 @@ text without tashkeel or tatweel (kb.arabic.strip_marks; the worker folds letter
 separator with Arabic punctuation, and the path of Material's own worker. The combined index (and its
 copy inlined for file:// by Material's offline plugin) keeps its config but no documents: the page still
 loads it (for its config), but the worker reads the per-language scripts.
+
+The normaliser, assets/javascripts/search/normalise.js, is written with the plural table of
+kb/data/plurals.yml in place of its empty one (`with_plurals`): the data file stays its only copy.
 """
 import json
+import re
 from pathlib import Path
 
 from kb import arabic
 
 INDEX = Path("search") / "search_index.json"
 MATERIAL_WORKERS = "assets/javascripts/workers/search.*.min.js"
+NORMALISER = Path("assets") / "javascripts" / "search" / "normalise.js"
+# The table's place in normalise.js, empty in the source or already written (mkdocs serve --dirty).
+PLURALS_MARK = re.compile(r"/\* kb:plurals \*/ \{[^}]*\}")
 
 
 class SearchIndexError(Exception):
@@ -44,6 +51,23 @@ def clean_doc(doc: dict) -> dict:
         if isinstance(out.get(field), str):
             out[field] = arabic.strip_marks(out[field])
     return out
+
+
+def with_plurals(source: str) -> str:
+    """normalise.js with the plural table (folded plural: folded singular) in place of its empty one."""
+    if len(PLURALS_MARK.findall(source)) != 1:
+        raise SearchIndexError(f"{NORMALISER}: expected one '/* kb:plurals */ {{}}' to write the plural table in")
+    table = json.dumps(arabic.plural_forms(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return PLURALS_MARK.sub(lambda _: "/* kb:plurals */ " + table, source)
+
+
+def write_normaliser(site_dir: Path) -> Path:
+    """Write the plural table into the built normalise.js."""
+    path = site_dir / NORMALISER
+    if not path.is_file():
+        raise SearchIndexError(f"{path}: the search normaliser was not copied into the site")
+    path.write_text(with_plurals(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return path
 
 
 def write_language_indexes(site_dir: Path, prefixes: dict[str, str],

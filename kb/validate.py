@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kb import content, terminology
+from kb import arabic, content, terminology
 from kb.data import check_data
 from kb.frontmatter import Page, line_of
 from kb.languages import LANGS
@@ -23,13 +23,19 @@ def validate_tree(docs_dir: Path, root: Path | None = None) -> tuple[content.Con
 def check_index(index: content.ContentIndex) -> list[Problem]:
     """The index's own problems, the data files' and the tree's, and the Arabic terminology's."""
     pages, files = index.pages, index.files
-    problems = check_data() + index.problems
+    problems = check_data() + check_plurals() + index.problems
     problems += check_counterparts(files)
     problems += check_slugs(files)
     problems += check_translations(pages)
     problems += check_references(pages, files)
     problems += terminology.check_index(index)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
+
+
+def check_plurals() -> list[Problem]:
+    """kb/data/plurals.yml, the Arabic plural table of search and the glossary (kb.arabic)."""
+    _, found = arabic.plural_problems(arabic.PLURALS_FILE.read_text(encoding="utf-8"))
+    return [Problem("kb/data/plurals.yml", line, "plurals", message) for line, message in found]
 
 
 def check_counterparts(files: dict[str, dict[str, str]]) -> list[Problem]:

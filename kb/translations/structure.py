@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kb import arabic
 from kb.markdown import BLANK, CODE
 
 if TYPE_CHECKING:
@@ -53,15 +54,13 @@ _SPELLED = {
     "10": "ten tenth عشر عشرة عاشر عاشرة",
 }
 _WORD_TO_NUMBER = {word: n for n, words in _SPELLED.items() for word in words.split()}
-_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0640]")    # short vowels, shadda, sukun, tatweel
 _WORD = re.compile(r"[^\W\d_]+")
-_TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
 
 
 def normalise_number(raw: str) -> str:
     """Arabic-Indic and Western digits compare equal (٥ == 5); thousands separators and leading zeros drop."""
-    s = raw.translate(_TO_WESTERN)
-    s = re.sub(r"[,\u066c](?=\d{3}(?!\d))", "", s)
+    s = arabic.western_digits(raw)
+    s = re.sub(r",(?=\d{3}(?!\d))", "", s)
     parts = s.split(".")
     parts[0] = parts[0].lstrip("0") or "0"
     return ".".join(parts)
@@ -119,7 +118,7 @@ def _collect(line: str, n: int, sec: Section):
         number = normalise_number(m.group(0))
         if number not in _WORD_NUMBERS:
             sec.numbers.setdefault(number, n)
-    for word in _WORD.findall(_ARABIC_MARKS.sub("", line).lower()):
+    for word in _WORD.findall(arabic.MARKS.sub("", line).lower()):
         number = _spelled_number(word)
         if number:
             sec.spelled.add(number)
@@ -129,7 +128,7 @@ def _collect(line: str, n: int, sec: Section):
 def _spelled_number(word: str) -> str | None:
     """The number a word spells out, if any; Arabic words may carry و ف ب ل ك and the article ال."""
     forms = [word]
-    if word[:1] in "وفبلك":
+    if word[:1] in arabic.CONJUNCTIONS + arabic.PREPOSITIONS:
         forms.append(word[1:])
     forms += [f[2:] for f in forms if f.startswith("ال")] + [f[2:] for f in forms if f.startswith("لل")]
     return next((_WORD_TO_NUMBER[f] for f in forms if f in _WORD_TO_NUMBER), None)

@@ -251,3 +251,40 @@ def test_arabic_match_spans_the_word_with_its_diacritics_on_the_page():
     page = glossary._Page(text, "ar")
     rx = glossary.pattern("شراكة", "ar")
     assert [m.group(0) for m in page.finditer(rx, "شراكة")] == ["وَالشَّرَاكَةُ"]
+
+
+PLURAL_FIXTURE = """\
+partner:
+  en: partner
+  ar: شريك
+  def_en: One who takes part.
+  def_ar: من يشارك.
+workshop-kit:
+  en: workshop kit
+  ar: حقيبة تدريبية
+  forms_ar: [الحقيبة التدريبية]
+  def_en: Material for a workshop.
+  def_ar: مواد لورشة.
+librarian:
+  en: librarian
+  ar: أمين مكتبة
+  forms_ar: [أمين المكتبة]
+  def_en: One who works in a library.
+  def_ar: من يعمل في مكتبة.
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("التقى الشركاء في الدوحة.", [("الشركاء", "partner")]),                       # one word
+    ("ووزّعت الحقائب التدريبية.", [("الحقائب التدريبية", "workshop-kit")]),           # feminine: adjective stays
+    ("بالحقائبِ التدريبيةِ", [("بالحقائبِ التدريبيةِ", "workshop-kit")]),               # prefix and diacritics
+    ("تعمل المكاتب الإقليمية معًا.", [("المكاتب الإقليمية", "regional-office")]),     # masculine: nisba takes ة
+    ("دور أمناء المكتبة", [("أمناء المكتبة", "librarian")]),                          # definite construct
+    ("المكاتب الإقليمي", []),                                                    # no agreement, no term
+])
+def test_arabic_broken_plurals_link_to_the_singular_term(text, expected):
+    terms, problems = glossary.check(PLURAL_FIXTURE, "fixture.yml")
+    assert problems == []
+    terms |= {"regional-office": TERMS["regional-office"]}
+    found = re.findall(r"\[([^\]]+)\]\(glossary\.md#([a-z-]+) ", glossary.link_terms(text, "ar", "glossary.md", terms))
+    assert found == expected

@@ -58,6 +58,7 @@
         materialReady = resolve
         toMaterial({ type: SETUP, data: { config: config, docs: index.docs, options: setup.data.options } })
       })
+      vocabulary = collectVocabulary()
     })())
   }
 
@@ -142,10 +143,22 @@
       var terms = variants(w).map(function (t) { return t.replace(LUNR_SYNTAX, "") })
       // Every term that starts with the word's form starts with its stem too: the stem alone will do.
       if (terms.length === 2 && terms[0].startsWith(terms[1])) terms = [terms[1]]
+      // Also searched without a one-letter prefix the stemmer keeps, if what remains is a term of the index
+      // (لإفلا as إفلا, but كتاب not as تاب); first, since Material suggests completions of the last term.
+      if (ar.isArabic(w)) terms = ar.alternatives(w).filter(function (t) { return vocabulary.has(t) }).concat(terms)
       return { word: w, stop: !!stop, terms: terms }
     })
     var content = parsed.filter(function (p) { return !p.stop })
     return content.length ? content : parsed
+  }
+
+  // Every term of the index: the forms variants() gave the words Material indexed (memo holds them all once
+  // the index is built; query words are added to it after).
+  var vocabulary = new Set()
+  function collectVocabulary() {
+    var all = new Set()
+    memo.forEach(function (forms) { forms.forEach(function (form) { all.add(form) }) })
+    return all
   }
 
   function queryString(words) {
