@@ -59,7 +59,10 @@ PREFIX_RULES = (("وبال", 2), ("وكال", 2), ("فبال", 2), ("فكال", 
 SUFFIXES = ("ها", "هم", "هن", "كم", "ات", "ون", "ين", "يه", "ه", "ي")
 MIN_AFTER_SUFFIX = 3
 MIN_AFTER_ALTERNATIVE = 3
-# For matching a known word (the glossary, spelled numbers): the clitics that may be attached before it.
+# For matching a known word (the glossary, the terminology check, spelled numbers): the clitics that may
+# be attached before it; the article after a conjunction and ب ك, or ل + ال written لل; or without it.
+ARTICLE_PREFIX = f"[{CONJUNCTIONS}]?(?:[بك]?{ARTICLE}|لل)"
+CLITIC_PREFIX = f"[{CONJUNCTIONS}]?[{PREPOSITIONS}]?"
 ATTACHED_PREFIX = f"[{CONJUNCTIONS}]?(?:[بك]?{ARTICLE}|لل|[{PREPOSITIONS}])?"
 ATTACHED_PREFIX_MAX = 4  # وبال
 # The Arabic sort order folds hamza seats and ة too, and files a word under the letter after its article.

@@ -18,37 +18,35 @@ from pathlib import Path
 
 import yaml
 
-from kb import glossary
+from kb import arabic, glossary
 from kb.data import DATA, compose_yaml, load_yaml
 from kb.problems import Problem
 
-_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
-_LETTER = f"[{_LETTERS}]"
+_LETTER = f"[{arabic.LETTERS_CLASS}]"
 _ARABIC = re.compile(_LETTER)
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, shadda, sukun, superscript alef, tatweel
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _BLOCKQUOTE = re.compile(r"^\s*>")
 # Spans never checked inside a line: inline code, a link's target, HTML comments and tags, and quoted text
 # in the source's language (no Arabic letter); in data files, YAML comments too.
-_QUOTED = r"|«[^»\u0600-\u06ff]*»|“[^”\u0600-\u06ff]*”|\"[^\"\n\u0600-\u06ff]*\""
+_QUOTED = f"|«[^»{arabic.SCRIPT_CLASS}]*»|“[^”{arabic.SCRIPT_CLASS}]*”|\"[^\"\n{arabic.SCRIPT_CLASS}]*\""
 _MASK = re.compile(r"`+[^`\n]*`+|\]\([^)\n]*\)|<!--.*?-->|<[^>\n]+>" + _QUOTED, re.S)
 _MASK_DATA = re.compile(r"(?:^|(?<=\s))#.*$" + _QUOTED, re.M)
 
 
 def fold(text: str) -> str:
-    """Arabic without diacritics or tatweel, one alef, ى as ي: the text variants are looked for in."""
-    return _MARKS.sub("", text).translate(_FOLD)
+    """Arabic without diacritics or tatweel, one alef, ى as ي, ه for a final ة (kb.arabic.fold, not composed,
+    so each kept character keeps its place): the text variants are looked for in."""
+    return arabic.fold(text, compose=False)
 
 
 def _places(text: str) -> list[int]:
     """For each character of fold(text), its index in `text` (and one past the end)."""
-    kept = [i for i, c in enumerate(text) if not _MARKS.match(c)]
+    kept = [i for i, c in enumerate(text) if not arabic.MARKS.match(c)]
     return kept + [len(text)]
 
 
-_ARTICLE = "(?:[وف]?[بك]?ال|[وف]?لل)"  # the article, after a conjunction and ب ك, or ل + ال written لل
-_CLITIC = "[وف]?[بكل]?"
+_ARTICLE = f"(?:{arabic.ARTICLE_PREFIX})"
+_CLITIC = arabic.CLITIC_PREFIX
 
 
 def _pattern(form: str, optional_article: bool) -> re.Pattern:
