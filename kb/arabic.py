@@ -34,7 +34,7 @@ MARKS = re.compile(f"[{MARKS_CLASS}]")
 # The letters of the Arabic block (Unicode category Lo), without tatweel.
 LETTERS_CLASS = "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
 # Every code point of the Arabic script blocks (letters, marks, digits, punctuation, presentation forms).
-SCRIPT_CLASS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+SCRIPT_CLASS = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _LETTER = re.compile(f"[{LETTERS_CLASS}]")
 _SCRIPT = re.compile(f"[{SCRIPT_CLASS}]")
 _WORD = re.compile(f"[{LETTERS_CLASS}{MARKS_CLASS}]+")

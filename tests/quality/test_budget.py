@@ -10,6 +10,7 @@ from fontTools.ttLib import TTFont
 
 from bench.serve import serve
 from bench.weight import ARTICLE, BUDGET, first_view, report
+from kb import arabic
 
 ROOT = Path(__file__).resolve().parents[2]
 # First view of the Arabic article, bytes sent per kind of request.
@@ -23,7 +24,7 @@ FILE_CAPS = [
     (r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", 25_000),
     (r"assets/stylesheets/[^/]*\.css", 4_000),
 ]
-ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+ARABIC_SCRIPT = re.compile(f"[{arabic.SCRIPT_CLASS}]")
 
 
 @pytest.fixture(scope="module")
