@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from kb import buildstamp
-from support import CHROMIUM, CHROMIUM_ARGS, MKDOCS, PROJECT_FILES, ROOT, copy_project, run_build  # noqa: F401
+from support import (  # noqa: F401
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MKDOCS,
+    PROJECT_FILES,
+    ROOT,
+    copy_project,
+    run_build,
+    watch_csp,
+)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -80,9 +89,13 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser page that records console errors and every requested URL."""
+    """A fresh browser page that records console errors and every requested URL; a test fails on any
+    Content-Security-Policy violation in it. Under the policy, give wait_for_function a function ("() => ..."):
+    an expression string is polled with eval in the page, which the policy refuses."""
     context = browser.new_context()
+    violations = watch_csp(context)
     pg = context.new_page()
+    pg.csp_violations = violations  # a test that provokes one on purpose clears it
     pg.console_errors = []
     pg.requests = []
     pg.on("console", lambda msg: msg.type == "error" and pg.console_errors.append(msg.text))
@@ -90,3 +103,4 @@ def page(browser):
     pg.on("request", lambda req: pg.requests.append(req.url))
     yield pg
     context.close()
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)

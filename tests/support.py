@@ -39,3 +39,20 @@ def copy_project(dest: Path) -> Path:
             shutil.copy2(src, dest / name)
     subprocess.run(["git", "init", "-q"], cwd=dest, check=True)
     return dest
+
+
+# Every Content-Security-Policy violation in a browser context's pages and frames: the securitypolicyviolation
+# event (its directive, what was blocked, where), and Chromium's console report of it (also for what the event
+# does not reach, e.g. a frame torn down at once).
+_CSP_LISTENER = """addEventListener("securitypolicyviolation", function (e) {
+  window.__kbCspViolation([e.effectiveDirective, e.blockedURI, e.sourceFile + ":" + e.lineNumber].join(" "))
+}, true)"""
+
+
+def watch_csp(context) -> list[str]:
+    """Start recording the context's CSP violations; returns the list they are appended to."""
+    found = []
+    context.expose_binding("__kbCspViolation", lambda source, text: found.append(f"{source['frame'].url}: {text}"))
+    context.add_init_script(_CSP_LISTENER)
+    context.on("console", lambda msg: "Content Security Policy" in msg.text and found.append(msg.text))
+    return found

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from bench.serve import serve
+from support import watch_csp
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +43,7 @@ def gzip_server(site):
 @pytest.fixture
 def mobile_page(browser):
     context = browser.new_context(**MOBILE)
+    violations = watch_csp(context)
     pg = context.new_page()
     pg.add_init_script(RECORD_SHIFTS)
     context.new_cdp_session(pg).send("Emulation.setCPUThrottlingRate", {"rate": 4})
@@ -49,6 +51,7 @@ def mobile_page(browser):
     pg.on("request", lambda req: pg.requests.append(req.url))
     yield pg
     context.close()
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -61,11 +64,11 @@ def test_material_script_starting_after_the_first_paint_shifts_nothing(mobile_pa
     mobile_page.route(BUNDLE, lambda route: held.append(route))  # answered below, when the test releases it
     with mobile_page.expect_request(BUNDLE):
         mobile_page.goto(gzip_server + path, wait_until="commit")
-    mobile_page.wait_for_function("performance.getEntriesByName('first-paint').length > 0")
+    mobile_page.wait_for_function("() => performance.getEntriesByName('first-paint').length > 0")
     mobile_page.evaluate("document.fonts.ready.then(() => true)")
     assert len(held) == 1 and not mobile_page.evaluate("typeof window.component$ !== 'undefined'")
     held[0].continue_()
-    mobile_page.wait_for_function("typeof window.component$ !== 'undefined'")  # Material's bundle has started
+    mobile_page.wait_for_function("() => typeof window.component$ !== 'undefined'")  # Material's bundle has started
     mobile_page.evaluate(NEXT_FRAMES)
     bundle_at = mobile_page.evaluate(
         f"performance.getEntriesByType('resource').find(e => {BUNDLE_JS}.test(e.name)).responseEnd")
@@ -81,14 +84,14 @@ def test_material_bundle_is_requested_after_the_first_paint_and_starts(mobile_pa
     """Deferred, the bundle ran before the first paint, and Lighthouse's simulated phone drew the page after
     it: the loader in overrides/main.html requests it in the frame after the first paint, then starts it."""
     mobile_page.goto(gzip_server + path, wait_until="networkidle")
-    mobile_page.wait_for_function("typeof window.component$ !== 'undefined'")  # Material's bundle has started
+    mobile_page.wait_for_function("() => typeof window.component$ !== 'undefined'")  # Material's bundle has started
     requested = mobile_page.evaluate(
         f"performance.getEntriesByType('resource').find(e => {BUNDLE_JS}.test(e.name)).startTime")
     first_paint = mobile_page.evaluate("performance.getEntriesByName('first-paint')[0].startTime")
     assert first_paint < requested
     # What the bundle does once started: the search box gets its dialog, the header its title on scroll.
     mobile_page.locator("label[for='__search']").first.click()
-    mobile_page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+    mobile_page.wait_for_function("() => document.activeElement && document.activeElement.matches('.md-search__input')")
 
 
 def test_language_selector_fetches_no_sitemap(mobile_page, gzip_server):
@@ -122,5 +125,5 @@ def test_english_first_view_fetches_no_arabic_font_until_the_language_menu_opens
     page.goto(server + "/", wait_until="networkidle")
     assert [u for u in page.requests if "naskh" in u] == []
     page.hover(".md-select")
-    page.wait_for_function("[...document.fonts].some(f => f.family.includes('Naskh') && f.status === 'loaded')")
+    page.wait_for_function("() => [...document.fonts].some(f => f.family.includes('Naskh') && f.status === 'loaded')")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-select__inner')).display") == "block"

@@ -67,7 +67,7 @@ def test_opens_in_its_language_follows_links_and_switches_language(page, bundles
     other = next(c for c in LANGS if c != code)
     here = page.url
     page.locator(f".md-select__link[hreflang='{other}']").first.dispatch_event("click")
-    page.wait_for_function(f"document.documentElement.lang === '{other}'")
+    page.wait_for_function(f"() => document.documentElement.lang === '{other}'")
     assert page.url.startswith("file://") and page.url != here
     base = bundles[code].parent.joinpath("site").as_uri() + "/"
     strip = lambda url, lang: url[len(base):].removeprefix(LANGS[lang].prefix)  # noqa: E731

@@ -177,7 +177,7 @@ def test_search_from_file_url(page, offline_site, lang, query, start, stem):
 def test_index_loads_when_the_search_box_gets_focus(page, server):
     """Nothing of the index is downloaded with the page; focusing the box starts it, before any typing."""
     page.goto(server + "/ar/", wait_until="networkidle")  # every request the page makes on its own is done
-    page.wait_for_function("typeof window.component$ !== 'undefined'")  # and Material's bundle has started
+    page.wait_for_function("() => typeof window.component$ !== 'undefined'")  # and Material's bundle has started
     assert not [u for u in page.requests if "/search/index." in u]
     with page.expect_request(lambda r: r.url.endswith("/search/index.ar.js")):
         page.click("input.md-search__input")

@@ -14,9 +14,9 @@
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
   var PRELOAD = "kb-preload"               // from page.js, not Material: start loading the index now
 
-  // This script's URL: the worker's location, or under iframe-worker the first script of the iframe.
-  var here = typeof document !== "undefined" && document.querySelector("script[src]")
-    ? document.querySelector("script[src]").src : self.location.href
+  // This script's URL: the worker's location, or under iframe-worker this script's element in the frame.
+  var here = typeof document !== "undefined" && document.currentScript
+    ? document.currentScript.src : self.location.href
   var lang = (/[?&]lang=([\w-]+)/.exec(here) || [null, "en"])[1]
   var root = new URL("../../../", here)   // this file is assets/javascripts/search/worker.js
 

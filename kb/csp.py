@@ -1,0 +1,65 @@
+"""The Content-Security-Policy of every page, in a <meta http-equiv> (GitHub Pages sends no headers): the
+site's own files only; for scripts, the site's files and the sha256 of each inline script the page holds,
+hashed from the page as written, so a template that changes a script changes its hash (none is hard-coded).
+
+A policy in a <meta> cannot carry frame-ancestors, report-uri or sandbox (browsers ignore them there), and it
+governs only what comes after it: it goes straight after <meta charset>, before any script or stylesheet."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html as entities
+import re
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_SRC = re.compile(r"\ssrc\s*=", re.I)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.I)
+_STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_CHARSET = re.compile(r"<meta\s+charset\s*=[^>]*>", re.I)
+# Types the browser runs; a JSON block (Material's #__config) or a script held by type is data, not code.
+_RUNS = {"", "text/javascript", "application/javascript", "module"}
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of each inline script the browser would run."""
+    out = []
+    for m in _SCRIPT.finditer(html):
+        kind = _TYPE.search(m.group(1))
+        if not _SRC.search(m.group(1)) and (kind.group(1).lower() if kind else "") in _RUNS:
+            out.append(m.group(2))
+    return out
+
+
+def policy(html: str, offline: bool = False) -> str:
+    """The policy for one page. Images may be data: URLs (Material's icons are data: SVGs in its stylesheet);
+    the offline bundle's fonts are data: URLs too (kb/offline.py). The table cells' text-align is the only
+    style attribute Markdown writes: each style attribute's value is allowed by its hash."""
+    scripts = sorted({sha256(s) for s in inline_scripts(html)})
+    styles = sorted({sha256(entities.unescape(a or b)) for a, b in _STYLE_ATTR.findall(html)})
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *scripts],
+        "style-src": ["'self'", *(["'unsafe-hashes'", *styles] if styles else [])],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", *(["data:"] if offline else [])],
+        # data: for the sitemap the language switch would fetch, answered in the page with an empty one
+        # (docs/assets/javascripts/sitemap-requests.js): nothing leaves the machine.
+        "connect-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'none'"],
+    }
+    return "; ".join(" ".join([name, *values]) for name, values in directives.items())
+
+
+def with_policy(html: str, offline: bool = False) -> str:
+    """The page with its policy as the first thing after <meta charset> (a page without one is left alone)."""
+    m = _CHARSET.search(html)
+    if not m:
+        return html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, offline)}">'
+    return html[:m.end()] + meta + html[m.end():]
