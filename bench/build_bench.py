@@ -36,7 +36,7 @@ from tests.support import copy_project  # noqa: E402
 
 SLUG = "case-studies/synthetic-{:04d}.md"
 PARTNERS = [("qatar-national-library", "library", "host", "Qatar National Library", "مكتبة قطر الوطنية"),
-            ("ifla", "international-federation", "convener", "IFLA", "إفلا")]
+            ("ifla", "international-federation", "convener", "IFLA", "الإفلا")]
 
 STOCK_CONFIG = """# Stock Material + mkdocs-static-i18n, as a new user sets them up (no features, hooks or overrides).
 site_name: Stock

@@ -2,6 +2,7 @@
 generated catalogues (Markdown), in English or Arabic. Pure functions, used by the hooks and templates."""
 from __future__ import annotations
 
+import datetime
 import json
 import posixpath
 import re
@@ -66,8 +67,19 @@ def source_entry(source_id: str, lang: str) -> str:
             value = value.get(lang) or value.get("en")
         if value:
             parts.append(_escape(value))
-    parts.append(_escape(s["date"]) if s.get("date") else t(lang, "date_not_stated"))
+    parts.append(_escape(source_date(s["date"], lang)) if s.get("date") else t(lang, "date_not_stated"))
     return ("، " if lang == "ar" else ". ").join(parts) + ("." if lang == "en" else "")
+
+
+def source_date(value: str, lang: str) -> str:
+    """A source's date as the prose writes it ("1 May 2025", «1 مايو 2025»): an ISO date in the page's
+    language, any other form as the document gives it."""
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        return value
+    from babel.dates import format_date  # imported here: most callers never format a date
+    return format_date(day, "d MMMM y", locale=lang)
 
 
 def sources_section(source_ids: list[str], lang: str) -> str:

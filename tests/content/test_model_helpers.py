@@ -6,7 +6,7 @@ from kb import data
 from kb.body_checks import check_body
 from kb.frontmatter import line_of, parse, read_text
 from kb.problems import Problem, closest
-from kb.render import agenda_rows, duration_text, plural, source_entry, sources_section, ui
+from kb.render import agenda_rows, duration_text, plural, source_date, source_entry, sources_section, ui
 from kb.scaffold import add_to_nav
 from kb.schema import check_meta
 from kb.validate import url_of
@@ -116,7 +116,10 @@ def test_sources_section_and_entries():
     assert section.startswith("\n\n## المصادر {#sources}\n\n1. ")
     assert "لم يُذكر التاريخ" in section
     entry = source_entry("libraries-lead-forum-2025", "en")
-    assert entry.startswith("*\\[Press release") and entry.endswith("Doha, Qatar. 2025-05-01.")
+    assert entry.startswith("*\\[Press release") and entry.endswith("Doha, Qatar. 1 May 2025.")
+    # The date as the prose writes it, in the page's language (arabic-review X19), not ISO.
+    assert source_entry("libraries-lead-forum-2025", "ar").endswith("الدوحة، قطر، 1 مايو 2025")
+    assert source_date("2025-05-01", "ar") == "1 مايو 2025" and source_date("May 2025", "en") == "May 2025"
 
 
 def test_every_vocabulary_term_and_source_is_bilingual():
