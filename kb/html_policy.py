@@ -55,7 +55,7 @@ def attribute_problem(tag: str, name: str, value: str) -> tuple[str, str] | None
         hint = "styles belong to the site's stylesheet" if name == "style" else f"allowed on {_tag(tag)}: {allowed}"
         return "", hint
     if name in _ENUMS and value.lower() not in _ENUMS[name]:
-        return f"the value '{_short(value)}'", "use one of: " + ", ".join(sorted(_ENUMS[name]) or "")
+        return f"the value '{_short(value)}'", "use one of: " + ", ".join(f'"{v}"' for v in sorted(_ENUMS[name]))
     if name in _NUMBERS and not value.isdigit():
         return f"the value '{_short(value)}'", "write a whole number"
     if name == "class":

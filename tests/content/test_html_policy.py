@@ -49,3 +49,12 @@ def test_markup_a_browser_reads_differently_is_rejected():
 ])
 def test_text_controls(line, ok):
     assert (text_controls.line_problems(line) == []) == ok
+
+
+def test_an_attribute_value_outside_its_list_names_the_allowed_ones():
+    found = html_policy.problems('<span dir="rtl-override">x</span> <div markdown="html">y</div>\n', 3)
+    assert [(f[0], f[2], f[3]) for f in found] == [
+        (3, '<span dir="rtl-override"> is not allowed',
+         "the value 'rtl-override': use one of: \"auto\", \"ltr\", \"rtl\""),
+        (3, '<div markdown="html"> is not allowed', "the value 'html': use one of: \"\", \"1\", \"block\", \"span\""),
+    ]
