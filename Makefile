@@ -51,7 +51,7 @@ translations: setup
 check: setup
 	$(VENV)/bin/python -m kb check
 
-## new: scaffold a page in both languages and add it to the nav, e.g. make new KIND=case-study SLUG=my-story
+## new: scaffold a page in both languages (its section lists it: no nav edit), e.g. make new KIND=case-study SLUG=my-story
 new: setup
 	@test -n "$(KIND)" -a -n "$(SLUG)" || { echo "usage: make new KIND=<kind> SLUG=my-page [TITLE='...'] [TITLE_AR='...'] (kinds: python -m kb new --help)"; exit 2; }
 	$(VENV)/bin/python -m kb new "$(KIND)" "$(SLUG)" $(if $(TITLE),--title "$(TITLE)") $(if $(TITLE_AR),--title-ar "$(TITLE_AR)")

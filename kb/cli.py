@@ -40,9 +40,10 @@ def check(root: Path) -> None:
 @click.option("--title-ar", help="The Arabic title (default: the English one, to translate).")
 @click.pass_obj
 def new(root: Path, kind: str, slug: str, title: str | None, title_ar: str | None) -> None:
-    """Scaffold a page in both languages and add it to the nav.
+    """Scaffold a page in both languages.
 
-    Writes docs/<lang>/<section>/SLUG.md for KIND with every required key and section; refuses an existing slug."""
+    Writes docs/<lang>/<section>/SLUG.md for KIND with every required key and section; refuses an existing slug.
+    The page's section lists it in the navigation: mkdocs.yml is not edited."""
     from kb.scaffold import scaffold
     try:
         created = scaffold(root, kind, slug, title, title_ar)
@@ -51,7 +52,7 @@ def new(root: Path, kind: str, slug: str, title: str | None, title_ar: str | Non
         sys.exit(1)
     for path in created:
         click.echo(f"created {path}")
-    click.echo("added to the navigation in mkdocs.yml; now write the page, then run: make check")
+    click.echo("its section lists it in the navigation (no mkdocs.yml edit); now write the page, then run: make check")
 
 
 @app.command()

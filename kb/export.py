@@ -23,7 +23,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import tinyhtml5
 import yaml
 
-from kb import arabic
+from kb import arabic, sections
+from kb import content as page_index
 from kb.downloads import DOWNLOADS_PAGE, MANIFEST
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,6 +78,12 @@ class Site:
     @property
     def docs_dir(self) -> Path:
         return self.config_file.parent / "docs"
+
+    def navigation(self, lang: str) -> list:
+        """The nav as the site shows it in `lang`: each `<folder>/*` entry replaced by its pages (kb/sections.py)."""
+        if not sections.patterns(self.nav):
+            return self.nav
+        return sections.expand(self.nav, page_index.current(self.docs_dir).meta(lang))
 
 
 def load_site(config_file: Path = ROOT / "mkdocs.yml") -> Site:
@@ -360,7 +367,7 @@ def knowledge_base_html(site: Site, site_dir: Path, lang: Language, edition: dat
     toc.append(_el("h1", ui["export_contents"], class_="toc-title"))
     toc_list = ET.SubElement(toc, "ul")
     body.append(toc)
-    for n, entry in enumerate(e for e in flatten_nav(site.nav) if e.src not in NOT_PRINTED):
+    for n, entry in enumerate(e for e in flatten_nav(site.navigation(lang.code)) if e.src not in NOT_PRINTED):
         depth = min(entry.depth, 3)
         if entry.src is None:
             title = lang.nav_translations.get(entry.title, entry.title)

@@ -1,9 +1,8 @@
-"""Scaffolding a page: both languages' files from kb/templates/, with every required key and section, and the
-page added to mkdocs.yml's nav (a text edit, so its comments and formatting stay)."""
+"""Scaffolding a page: both languages' files from kb/templates/, with every required key and section. The page
+needs no nav entry: its section's `<folder>/*` in mkdocs.yml lists it (kb/sections.py)."""
 from __future__ import annotations
 
 import json
-import re
 import string
 from pathlib import Path
 
@@ -24,7 +23,7 @@ def render_template(kind: str, lang: str, title: str) -> str:
 
 
 def scaffold(root: Path, kind: str, slug: str, title: str | None = None, title_ar: str | None = None) -> list[Path]:
-    """Create docs/<lang>/<section>/<slug>.md for both languages and add the page to mkdocs.yml's nav."""
+    """Create docs/<lang>/<section>/<slug>.md for both languages."""
     if kind not in SECTIONS:
         raise ValueError(f"unknown kind '{kind}' ({closest(kind, SECTIONS)})")
     if not SLUG.fullmatch(slug):
@@ -35,32 +34,9 @@ def scaffold(root: Path, kind: str, slug: str, title: str | None = None, title_a
         if target.exists() or target.with_suffix("").joinpath("index.md").exists():
             raise ValueError(f"{target.relative_to(root)} exists: choose another slug")
     title = title or slug.replace("-", " ").capitalize()
-    nav = root / "mkdocs.yml"
-    nav.write_text(add_to_nav(nav.read_text(encoding="utf-8"), SECTIONS[kind], rel), encoding="utf-8")
     for lang, target in zip(LANGS, targets, strict=True):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render_template(kind, lang, title_ar if lang == "ar" and title_ar else title),
                           encoding="utf-8")
     return [t.relative_to(root) for t in targets]
 
-
-def add_to_nav(config: str, section: str, rel: str) -> str:
-    """Insert `rel` as the last entry of the nav section whose index is `<section>/index.md` (text edit,
-    so comments and formatting of mkdocs.yml stay as they are)."""
-    lines = config.split("\n")
-    index = next((i for i, line in enumerate(lines)
-                  if re.match(rf"\s*- (?:[^:]+:\s*)?{re.escape(section)}/index\.md\s*$", line)), None)
-    if index is None:
-        raise ValueError(f"mkdocs.yml: no nav entry '{section}/index.md' to add the page under")
-    indent = len(lines[index]) - len(lines[index].lstrip())
-    last = index
-    for i in range(index + 1, len(lines)):
-        stripped = lines[i].lstrip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if len(lines[i]) - len(stripped) < indent or (len(lines[i]) - len(stripped) == indent
-                                                        and not stripped.startswith("- ")):
-            break
-        last = i
-    lines.insert(last + 1, " " * indent + f"- {rel}")
-    return "\n".join(lines)

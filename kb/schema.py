@@ -1,10 +1,10 @@
 """The front-matter schema of each kind of page, and the check of a page's front matter against it: every
 problem with its line (the key's line in the file), field path and a hint.
 
-A field is (type, required). Types: "text" (non-empty string), "int", "bool", "year", "date" (ISO date or the
-date as the source gives it), "path" (page path relative to the language folder), "slug", "source" (an id of
-kb/data/sources.yml), "mapping" (free), "vocab:<name>" (a term of kb/data/vocabularies.yml), "list:<type>",
-or a list or dict (records with their own fields)."""
+A field is (type, required). Types: "text" (non-empty string), "int", "position" (a positive int), "bool",
+"year", "date" (ISO date or the date as the source gives it), "path" (page path relative to the language
+folder), "slug", "source" (an id of kb/data/sources.yml), "mapping" (free), "vocab:<name>" (a term of
+kb/data/vocabularies.yml), "list:<type>", or a list or dict (records with their own fields)."""
 from __future__ import annotations
 
 import datetime
@@ -29,6 +29,8 @@ COMMON = {
     "sources": ("list:source", True),
     "themes": ("list:vocab:themes", False),
     "related": ("list:path", False),
+    # Where the page stands in its section's navigation (kb/sections.py): lowest first, before undated pages.
+    "order": ("position", False),
     # Material's own page keys, and the translation record kept by the translation-status command.
     "hide": ("list:text", False),
     "search": ("mapping", False),
@@ -57,7 +59,7 @@ SCHEMA: dict[str, dict] = {
 assert set(SCHEMA) == set(KINDS), "kb/kinds.py and the schema name different kinds"
 
 # Metadata that is not prose: it must be identical in a page and its translation.
-SHARED_KEYS = ["kind", "year", "date", "year_stated", "region", "partners", "duration", "agenda", "sources",
+SHARED_KEYS = ["kind", "order", "year", "date", "year_stated", "region", "partners", "duration", "agenda", "sources",
                "themes", "area", "audience", "type", "event", "organisers", "related", "initiatives"]
 
 
@@ -96,6 +98,10 @@ def _check_value(page: Page, keys: tuple, value, spec, out: list[Problem]) -> No
     elif spec == "int":
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             bad(f"must be a positive whole number, not {value!r}", "minutes, without units")
+    elif spec == "position":
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            bad(f"must be a positive whole number, not {value!r}",
+                "the page's place in its section, lowest first: leave gaps (10, 20, 30) for pages to come")
     elif spec == "bool":
         if not isinstance(value, bool):
             bad(f"must be true or false, not {value!r}")

@@ -12,13 +12,15 @@ if TYPE_CHECKING:
     from kb.translations.pages import Doc
 
 KEY = "translation"
+# Not the page's text: the record itself, and the page's place in the navigation (moving a page outdates nothing).
+UNHASHED = (KEY, "order")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
 def normalised_text(doc: Doc) -> str:
     """The page's text as hashed: front matter (minus the translation record) in a canonical form, then the
     body with Unicode NFC, no trailing spaces and single blank lines, so reformatting alone changes nothing."""
-    meta = {k: v for k, v in doc.meta.items() if k != KEY}
+    meta = {k: v for k, v in doc.meta.items() if k not in UNHASHED}
     lines = [line.rstrip() for line in unicodedata.normalize("NFC", doc.body).split("\n")]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return json.dumps(meta, sort_keys=True, ensure_ascii=False, default=str) + "\n" + body + "\n"

@@ -53,7 +53,7 @@ def kb(project: Path, *args: str, env: dict | None = None) -> subprocess.Complet
 
 def site_project(dest: Path) -> Path:
     """A buildable copy of the real project whose content is the fixture tree (the real glossary and
-    generated pages stay), with a nav listing the fixture pages."""
+    generated pages stay); mkdocs.yml's sections list the fixture pages themselves."""
     copy_project(dest)
     keep = {"glossary.md", "downloads.md"}
     for lang in ("en", "ar"):
@@ -73,11 +73,6 @@ def site_project(dest: Path) -> Path:
         if m and m.group(1) in real and m.group(1) not in have:
             continue
         kept.append(line)
-    nav = "\n".join(kept)
-    from kb.scaffold import add_to_nav
-    for section in SECTIONS:
-        for page in sorted((dest / "docs" / "en" / section).glob("*.md")):
-            if page.name != "index.md":
-                nav = add_to_nav(nav, section, f"{section}/{page.name}")
+    nav = "\n".join(kept)  # each section's `<folder>/*` lists the fixture pages
     config.write_text(head + "\nnav:\n" + nav, encoding="utf-8")
     return dest

@@ -1,5 +1,5 @@
 """Unit tests of the content model's pure helpers: parsing with line numbers, value checks, hints,
-headings, durations, agenda times, the Sources section, nav insertion."""
+headings, durations, agenda times, the Sources section."""
 import pytest
 
 from kb import data
@@ -7,7 +7,6 @@ from kb.body_checks import check_body
 from kb.frontmatter import line_of, parse, read_text
 from kb.problems import Problem, closest
 from kb.render import agenda_rows, duration_text, plural, source_date, source_entry, sources_section, ui
-from kb.scaffold import add_to_nav
 from kb.schema import check_meta
 from kb.validate import url_of
 
@@ -124,16 +123,6 @@ def test_sources_section_and_entries():
 
 def test_every_vocabulary_term_and_source_is_bilingual():
     assert data.check_data() == []
-
-
-def test_add_to_nav_appends_to_the_right_section():
-    nav = ("nav:\n  - Home: index.md\n  - Case studies:\n      - case-studies/index.md\n      - case-studies/a.md\n"
-           "  # a comment\n  - Events:\n      - events/index.md\n")
-    out = add_to_nav(nav, "case-studies", "case-studies/b.md")
-    assert out.split("\n")[5] == "      - case-studies/b.md"
-    assert add_to_nav(nav, "events", "events/e.md").rstrip("\n").split("\n")[-1] == "      - events/e.md"
-    with pytest.raises(ValueError):
-        add_to_nav(nav, "workshops", "workshops/w.md")
 
 
 def test_url_of():

@@ -44,7 +44,7 @@ BODY = (83, 1047)
 
 
 def pages_in_print(lang):
-    return [e for e in flatten_nav(SITE.nav) if e.src and e.src not in NOT_PRINTED]
+    return [e for e in flatten_nav(SITE.navigation(lang)) if e.src and e.src not in NOT_PRINTED]
 
 
 def reader(exports, name) -> PdfReader:
@@ -149,7 +149,7 @@ def test_knowledge_base_bookmarks_follow_the_nav_and_headings(exports, site, cod
     lang = LANGS[code]
     top = [title for level, title, _ in marks if level == 1]
     expected = [ui_strings(code)["export_contents"]]
-    for entry in flatten_nav(SITE.nav):
+    for entry in flatten_nav(SITE.navigation(code)):
         if entry.depth == 1 and entry.src not in NOT_PRINTED:
             expected.append(read_page(site, built_path(entry.src, lang)).title if entry.src
                             else lang.nav_translations.get(entry.title, entry.title))

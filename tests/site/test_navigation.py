@@ -1,13 +1,25 @@
-"""A section too large for the sidebar (kb/nav.py) lists the pages around the current one and a link to its
-index, in both languages; smaller sections, all of today's, are listed in full; every page stays reachable."""
+"""A section lists its pages without a nav entry for each (kb/sections.py): pages added to the docs alone appear
+in their section's sidebar, ordered from their front matter, in both languages. A section too large for the
+sidebar (kb/nav.py) lists the pages around the current one and a link to its index, in both languages; smaller
+sections, all of today's, are listed in full; every page stays reachable."""
+import random
 import re
 from pathlib import Path
 
 import pytest
 
-from bench.build_bench import write_project
+from bench.build_bench import case_study, write_project
 from kb.nav import LIMIT, WINDOW
-from tests.conftest import run_build
+from tests.conftest import copy_project, run_build
+
+ROOT = Path(__file__).parents[2]
+# Pages a pull request adds to the case studies, with no change to mkdocs.yml: (slug, extra front matter,
+# English title, Arabic title). The two undated ones sort in the opposite order in Arabic.
+ADDED = [("placed-by-order", "order: 15", "Placed by its order", "موضوعة بترتيبها"),
+         ("dated-2025", 'date: "2025-06-01"', "Dated page", "صفحة مؤرخة"),
+         ("dated-2019", "year: 2019", "Older dated page", "صفحة مؤرخة أقدم"),
+         ("undated-a", "", "Apples and libraries", "مكتبات وتفاح"),
+         ("undated-b", "", "Books and partners", "شركاء وكتب")]
 
 SYNTHETIC = 40  # case studies per language added to the 4 real ones: more than LIMIT
 
@@ -18,6 +30,40 @@ def sidebar(html: str) -> list[tuple[str, str, bool]]:
     return [(href, label.strip(), bool(active)) for href, active, label in re.findall(
         r'<a href="([^"#]+)" class="md-nav__link( md-nav__link--active)?">\s*<span class="md-ellipsis">\s*([^<]+)',
         nav)]
+
+
+@pytest.fixture(scope="module")
+def added_site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("added") / "project")
+    for n, (slug, extra, en, ar) in enumerate(ADDED):
+        for lang, title in (("en", en), ("ar", ar)):
+            text = case_study(lang, n, random.Random(f"{lang}{n}"))
+            text = re.sub(r"^year: .*\n", "", text, flags=re.M)
+            text = re.sub(r"^title: .*$", f"title: {title}" + (f"\n{extra}" if extra else ""), text, count=1, flags=re.M)
+            text = re.sub(r"^# .*$", f"# {title}", text, count=1, flags=re.M)
+            (project / "docs" / lang / "case-studies" / f"{slug}.md").write_text(text, encoding="utf-8")
+    assert (project / "mkdocs.yml").read_bytes() == (ROOT / "mkdocs.yml").read_bytes()
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.mark.parametrize("lang, label, undated", [("en", "Case studies", ["undated-a", "undated-b"]),
+                                                  ("ar", "دراسات الحالة", ["undated-b", "undated-a"])])
+def test_pages_added_without_a_nav_edit_are_listed_in_order(added_site, lang, label, undated):
+    """order 15 between the real pages' 10 and 20; then the dated pages, newest first; then by title, in the
+    page's language; the section keeps its translated label."""
+    root = added_site if lang == "en" else added_site / "ar"
+    html = (root / "case-studies/index.html").read_text(encoding="utf-8")
+    links = [href for href, _, _ in sidebar(html) if href not in ("./", "..") and not href.startswith("../")]
+    assert links == [f"{slug}/" for slug in [
+        "partnership-lessons-regional-offices", "placed-by-order", "sector-community-government-partnerships",
+        "arabic-library-networks-open-ecosystems", "library-associations-international-cooperation",
+        "dated-2025", "dated-2019", *undated]]
+    assert re.search(rf'<a href="./" class="md-tabs__link">\s*{label}\s*</a>', html)
+    page = (root / "case-studies/dated-2019/index.html").read_text(encoding="utf-8")
+    assert re.search(rf'<a href="../{undated[0]}/" class="md-footer__link md-footer__link--next"', page)
 
 
 @pytest.fixture(scope="module")
