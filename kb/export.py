@@ -347,12 +347,19 @@ def render_html(doc: Document, body: ET.Element, lang: Language, title: str, hea
     return "<!DOCTYPE html>\n" + ET.tostring(html, encoding="unicode", method="html")
 
 
-def cover(title: str, subtitle: str, edition: str) -> ET.Element:
+def licence_line(lang: str) -> ET.Element:
+    """The content licence with its deed's address, printed on every export (paper has no footer link)."""
+    licence = ui_strings(lang)["licence"]
+    return _el("p", licence["print"].format(url=licence["url"]), class_="licence")
+
+
+def cover(title: str, subtitle: str, edition: str, lang: str) -> ET.Element:
     section = _el("section", class_="cover")
     section.append(_el("p", title, class_="cover-title"))
     if subtitle:
         section.append(_el("p", subtitle, class_="cover-subtitle"))
     section.append(_el("p", edition, class_="cover-edition"))
+    section.append(licence_line(lang))
     return section
 
 
@@ -362,7 +369,7 @@ def knowledge_base_html(site: Site, site_dir: Path, lang: Language, edition: dat
     doc = Document(site_dir, site.site_url)
     body = ET.Element("body")
     body.append(cover(lang.site_name, lang.description,
-                      ui["export_edition"].format(date=format_date(edition, lang.code))))
+                      ui["export_edition"].format(date=format_date(edition, lang.code)), lang.code))
     toc = _el("nav", class_="toc")
     toc.append(_el("h1", ui["export_contents"], class_="toc-title"))
     toc_list = ET.SubElement(toc, "ul")
@@ -425,6 +432,7 @@ def kit_html(site: Site, site_dir: Path, lang: Language, src: str, which: str, e
                 el.set("class", ((el.get("class") or "") + " handout-start").strip())
     doc.add(page.path, content, section)
     body.append(section)
+    body.append(licence_line(lang.code))  # after the handout too: the sheet copied for the room carries it
     return render_html(doc, body, lang, f"{page.title}: {label}", label)
 
 

@@ -231,8 +231,9 @@ def test_handout_holds_the_handout_section_and_nothing_else(exports, site, lang,
     if lang == "ar":
         want = arabic_letters(page.title + text_of(part))
         got = without_repeated_headers(body_arabic(pdf), want, part, arabic_letters)
-        # Body = label line, then the kit title and the handout section, in order; nothing else.
-        assert got.endswith(want)
+        # Body = label line, then the kit title and the handout section, in order, then the licence; nothing else.
+        assert got.endswith(want + arabic_letters(licence_line(lang)))
+        got = got[:-len(arabic_letters(licence_line(lang)))]
         assert len(got) - len(want) <= len(arabic_letters(label + lang_site_name(lang))) + 20
     else:
         got = Counter(re.findall(r"[a-z0-9]+", pdftotext(exports / f"{stem}-handout-{lang}.pdf",
@@ -241,7 +242,8 @@ def test_handout_holds_the_handout_section_and_nothing_else(exports, site, lang,
         assert want - got == Counter()  # every word of the handout is printed ...
         extra = got - want                 # ... and the only other words are the label line's
         headers = " ".join(text_of(thead) for thead in part.iter("thead"))
-        assert set(extra) <= set(re.findall(r"[a-z0-9]+", f"{label} {lang_site_name(lang)} {headers}".lower())) | {
+        allowed = f"{label} {lang_site_name(lang)} {headers} {licence_line(lang)}"
+        assert set(extra) <= set(re.findall(r"[a-z0-9]+", allowed.lower())) | {
             "edition", "of", *re.findall(r"[a-z0-9]+", "January February March April May June July August "
                                          "September October November December 2020 2021 2022 2023 2024 2025 "
                                          "2026 2027 2028 2029 2030".lower()), *map(str, range(1, 32))}, extra
@@ -253,6 +255,30 @@ def test_handout_holds_the_handout_section_and_nothing_else(exports, site, lang,
 
 def lang_site_name(code):
     return LANGS[code].site_name
+
+
+def licence_line(code):
+    licence = ui_strings(code)["licence"]
+    return licence["print"].format(url=licence["url"])
+
+
+@pytest.mark.parametrize("name", [e["file"] for e in PDFS])
+def test_every_pdf_names_the_content_licence_and_its_deed(exports, name):
+    """Paper has no footer link: the knowledge base's cover and the end of each kit document print the licence
+    in the document's language, with the address of its deed in that language (kb/data/ui.yml)."""
+    code = name.rsplit("-", 1)[1][:-4]
+    pdf = reader(exports, name)
+    where = 1 if name.startswith("knowledge-base-") else len(pdf.pages)
+    text = "".join(pdftotext(exports / name, where).split())  # without spaces: the address may wrap
+    licence = ui_strings(code)["licence"]
+    assert "CCBY4.0" in text
+    if code == "ar":  # poppler gives the lines of a right-to-left paragraph in visual order: the address in pieces
+        assert "creativecommons.org" in text and "deed.ar" in text
+        page = pdf.pages[where - 1]
+        assert arabic_letters(licence_line(code)) in arabic_letters(" ".join(t for _, t in actual_texts(page)))
+    else:
+        assert licence["url"] in text
+        assert "".join(licence_line(code).split()) in text
 
 
 def test_arabic_running_footer_reads_page_n_of_m(exports):
