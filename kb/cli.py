@@ -52,7 +52,8 @@ def new(root: Path, kind: str, slug: str, title: str | None, title_ar: str | Non
         sys.exit(1)
     for path in created:
         click.echo(f"created {path}")
-    click.echo("its section lists it in the navigation (no mkdocs.yml edit); now write the page, then run: make check")
+    click.echo("its section lists it in the navigation (no mkdocs.yml edit); now write over the template's text"
+               " in both files, then run: make check (it names each line still left from the template)")
 
 
 @app.command()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kb import arabic, content, terminology
+from kb import arabic, content, placeholders, terminology
 from kb.data import check_data
 from kb.frontmatter import Page, line_of
 from kb.languages import LANGS
@@ -21,7 +21,8 @@ def validate_tree(docs_dir: Path, root: Path | None = None) -> tuple[content.Con
 
 
 def check_index(index: content.ContentIndex) -> list[Problem]:
-    """The index's own problems, the data files' and the tree's, and the Arabic terminology's."""
+    """The index's own problems, the data files' and the tree's, the Arabic terminology's, and text left from
+    the page templates."""
     pages, files = index.pages, index.files
     problems = check_data() + check_plurals() + index.problems
     problems += check_counterparts(files)
@@ -29,6 +30,7 @@ def check_index(index: content.ContentIndex) -> list[Problem]:
     problems += check_translations(pages)
     problems += check_references(pages, files)
     problems += terminology.check_index(index)
+    problems += placeholders.check_index(index)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
 
 
