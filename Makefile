@@ -3,7 +3,10 @@
 SHELL := /bin/bash
 VENV := .venv
 export NO_MKDOCS_2_WARNING := 1
-MKDOCS := $(VENV)/bin/mkdocs
+# The program that builds and serves the site: mkdocs, or ProperDocs (the MkDocs 1.6 fork, in .venv-properdocs
+# from requirements-properdocs.txt) with `make build ENGINE=properdocs`; both build the same site.
+ENGINE ?= mkdocs
+MKDOCS := $(if $(filter properdocs,$(ENGINE)),.venv-properdocs/bin/properdocs,$(VENV)/bin/mkdocs)
 HOST ?= 127.0.0.1:8000
 
 .PHONY: serve build check new test links translations pdf bench setup setup-test
@@ -58,6 +61,7 @@ new: setup
 
 setup:
 	@scripts/setup.sh site
+	@$(if $(filter properdocs,$(ENGINE)),scripts/setup.sh properdocs)
 
 setup-test:
 	@scripts/setup.sh test

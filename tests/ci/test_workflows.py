@@ -47,6 +47,11 @@ def makefile_targets() -> set[str]:
     return set(re.findall(r"^([A-Za-z][\w-]*)\s*:(?!=)", text, re.M))
 
 
+def makefile_settings() -> set[str]:
+    """The variables a caller may set: `NAME ?= default` in the Makefile."""
+    return set(re.findall(r"^([A-Z][A-Z_]*)\s*\?=", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+
+
 @pytest.fixture(scope="module")
 def workflows() -> dict[str, dict]:
     assert WORKFLOWS, "no workflow files in .github/workflows"
@@ -130,7 +135,10 @@ def test_every_command_is_a_documented_make_target_or_readme_command(workflows):
                 assert normalised in documented, f"{name}: {job_id}: `{command}` is not in the README"
                 words = shlex.split(command)
                 if words[0] == "make":
-                    assert len(words) == 2 and words[1] in targets, f"{name}: `{command}`: no such target"
+                    assert len(words) >= 2 and words[1] in targets, f"{name}: `{command}`: no such target"
+                    # Any more words set a variable the Makefile lets the caller set (ENGINE ?= mkdocs).
+                    for word in words[2:]:
+                        assert word.split("=")[0] in makefile_settings(), f"{name}: `{command}`: {word}"
                     seen.add(words[1])
     assert {"check", "translations", "pdf", "test", "links"} <= seen
 
@@ -138,8 +146,9 @@ def test_every_command_is_a_documented_make_target_or_readme_command(workflows):
 def test_ci_job_runs_checks_build_export_test_in_order_then_uploads_the_preview(ci):
     test_job = ci["jobs"]["test"]
     made = [c for s in test_job["steps"] for c in run_commands(s.get("run", "")) if c.startswith("make ")]
-    # make pdf is the one build (site, exports, downloads listed); make test then reads what it made.
-    assert made == ["make check", "make translations", "make pdf", "make test"]
+    # ProperDocs builds the site first (tests/site/test_properdocs.py compares); make pdf is the build the tests
+    # read (site, exports, downloads listed).
+    assert made == ["make check", "make translations", "make build ENGINE=properdocs", "make pdf", "make test"]
     uploads = [s for s in test_job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert len(uploads) == 1 and uploads[0]["with"]["path"].rstrip("/") == "site"
     # The preview is uploaded even when a later test fails, as long as the site and its exports exist.
@@ -206,3 +215,24 @@ def test_dependabot_updates_pip_and_actions():
     ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
     assert {"pip", "github-actions"} <= set(ecosystems)
     assert all(u["directory"] == "/" and u["schedule"]["interval"] == "weekly" for u in ecosystems.values())
+
+
+def test_dependabot_proposes_no_major_mkdocs_or_material():
+    """MkDocs 2.0 is another program and Material ends at 9.8: Dependabot never proposes their next major."""
+    pip = next(u for u in yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))["updates"]
+               if u["package-ecosystem"] == "pip")
+    ignored = {rule["dependency-name"]: rule.get("update-types", []) for rule in pip.get("ignore", [])}
+    for name in ("mkdocs", "mkdocs-material", "properdocs"):
+        assert "version-update:semver-major" in ignored.get(name, []), f"dependabot.yml: no major ignore for {name}"
+
+
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-properdocs.txt"])
+def test_mkdocs_and_material_pinned_exactly_to_stable_releases(name):
+    """Exact, hash-checked, stable pins: a pre-release (mkdocs 2.0.devN) cannot come in with a resolve."""
+    from packaging.version import Version
+    text = (ROOT / name).read_text(encoding="utf-8")
+    pins = dict(re.findall(r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\$", text, re.M))
+    assert pins.get("mkdocs-material") == "9.8.2", f"{name}: mkdocs-material {pins.get('mkdocs-material')}"
+    assert pins.get("mkdocs") == "1.6.1", f"{name}: mkdocs {pins.get('mkdocs')}"
+    assert not [f"{n}=={v}" for n, v in pins.items() if Version(v).is_prerelease], name
+    assert text.count("--hash=sha256:") >= len(pins), f"{name}: a pin without its hash"
