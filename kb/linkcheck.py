@@ -20,7 +20,7 @@ class _Page(HTMLParser):
             self.ids.add(a["id"])
         if tag == "a" and a.get("name"):
             self.ids.add(a["name"])
-        target = a.get(_LINK_ATTRS.get(tag, "")) or (tag == "script" and a.get("data-src"))  # held till painted
+        target = a.get(_LINK_ATTRS.get(tag, ""))
         if target and not (tag == "link" and a.get("rel") in ("alternate", "canonical")):
             self.links.append((target, self.getpos()[0]))
 

@@ -1,12 +1,11 @@
-/* Material's language selector (setupAlternate) fetches sitemap.xml beside every hreflang alternate in the
-   head, parses it and, on a click on a link into an alternate, redirects to the same path under that
-   alternate. mkdocs-static-i18n's alternates are per page (not language roots), so that path never exists:
-   Material sends the reader to the alternate's URL without its trailing slash (one more redirect), after
-   parsing the whole sitemap (every page of both languages) once per alternate on every page load, which is
-   main-thread time that grows with the site (mkdocs-material#6582). The switcher's links already point to
-   the page's translation, so: Material's sitemap requests get an empty sitemap (no request, nothing to
-   parse; from file:// no request could read a file anyway), and clicks on the switcher's links go to their
-   own href without reaching Material's handler on the body. Loaded before Material's bundle. */
+/* The one patch of a browser global left (tests/search/test_material_contract.py checks what it rests on).
+   Material's language selector (setupAlternate) fetches sitemap.xml beside every <link rel="alternate"> in the
+   head, with no way to turn it off. mkdocs-static-i18n's alternates are the page's translations, not language
+   roots, so that file does not exist (two or three 404s on every page, each logged as a console error), or is
+   the whole site's sitemap, parsed on the main thread (home pages; mkdocs-material#6582). The alternates stay
+   in the head for search engines, and the switcher's links are followed as they are (target="_self" in
+   overrides/partials/alternate.html keeps Material's handler off them), so those sitemaps serve nothing: the
+   requests get an empty one instead, without a request. Deferred, it runs before Material's bundle starts. */
 (function () {
   var empty = "data:application/xml," + encodeURIComponent('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>');
   var open = XMLHttpRequest.prototype.open;
@@ -15,7 +14,4 @@
     if (/\/sitemap\.xml$/.test(String(url))) args[1] = empty;
     return open.apply(this, args);
   };
-  document.addEventListener("click", function (ev) {
-    if (ev.target instanceof Element && ev.target.closest(".md-select a[hreflang]")) ev.stopPropagation();
-  }, true);
 })();

@@ -1,43 +1,29 @@
-/* Search on the page: runs before Material's bundle.
-   - Points Material's search worker at the knowledge base's wrapper (search/worker.js) for the page's
-     language, so results come from this language's index, normalised for Arabic; asks it to load the
-     index when the search box gets focus.
-   - Takes over the highlighting of a search result's words on the page it opens (the ?h= parameter):
-     Material's highlighter matches raw prefixes, which misses Arabic words with clitics, diacritics or
-     other letter forms; this one compares normalised words (kbArabic) and marks whole words. */
+/* Search on the page, beside Material's bundle (deferred, after it; nothing here patches Material or a browser
+   global, and Material's configuration points its worker at search/worker.js at build time, overrides/main.html):
+   - Asks the worker to load the index when the search box gets focus, so that it is ready, or nearly, when the
+     first word is typed (the worker loads nothing before: most readers never search). The request goes over a
+     BroadcastChannel, as the page has no handle on the worker Material starts.
+   - Highlights a search result's words on the page it opens (the ?h= parameter the worker adds to each result's
+     link; Material's own highlighting, search.highlight, is off): Material's highlighter matches raw prefixes,
+     which misses Arabic words with clitics, diacritics or other letter forms; this one compares normalised
+     words (kbArabic) and marks whole words. */
 (function () {
   "use strict"
 
-  var script = document.currentScript
-  var config = document.getElementById("__config")
-  if (!config || !script) return
   var lang = document.documentElement.lang || "en"
-  var data = JSON.parse(config.textContent)
-  data.search = script.getAttribute("data-worker") + "?lang=" + encodeURIComponent(lang)
-  config.textContent = JSON.stringify(data)
-
-  // Start loading the index when the reader focuses the search box, so that it is ready, or nearly, when
-  // the first word is typed (the worker loads nothing before: most readers never search).
-  var worker
-  if (window.Worker) {
-    window.Worker = (function (Base) {
-      return class extends Base {
-        constructor(url, options) {
-          super(url, options)
-          worker = this
-        }
-      }
-    })(window.Worker)
-    var box = document.querySelector("input.md-search__input")
-    if (box) box.addEventListener("focus", function () {
-      if (worker) worker.postMessage({ type: "kb-preload" })
-    })
-  }
+  var box = document.querySelector("input.md-search__input")
+  var channel
+  if (box && self.BroadcastChannel) box.addEventListener("focus", function () {
+    try {
+      channel = channel || new BroadcastChannel("kb-search")
+      channel.postMessage({ type: "kb-preload", lang: lang })
+    } catch (error) {}                     // where a channel cannot be opened, the first query loads the index
+  })
 
   var url = new URL(location.href)
   var query = url.searchParams.get("h")
   if (!query || !self.kbArabic) return
-  // Remove ?h= before the bundle reads it, so Material does not highlight a second time.
+  // The address without ?h=, as the reader would share it.
   url.searchParams.delete("h")
   history.replaceState(history.state, "", url.href)
   var content = document.querySelector("[data-md-component=content]") || document.body

@@ -7,11 +7,18 @@
      reader's words and suggestions to words of the page titles.
    - When the page's language finds nothing, searches the other languages and lists their pages marked
      with the language's name.
-   Runs as a real worker, or inside iframe-worker on file:// (where importScripts returns a Promise). */
+   Runs as a real worker, or inside iframe-worker on file:// (where importScripts returns a Promise).
+   What it relies on in Material's worker, which runs in this same scope (tests/search/test_material_contract.py
+   reads the installed Material and fails when one of these changes):
+   - the message protocol below (SETUP, READY, QUERY, RESULT) and the shape of a result;
+   - Material's worker takes its messages with addEventListener("message") and answers with the global
+     postMessage: this worker's listener, registered first, takes every message from the page and hands
+     Material's only the ones it makes (toMaterial); postMessage is wrapped to rewrite the answers;
+   - lunr's index builder reads lunr.trimmer, lunr.stopWordFilter and lunr.stemmer, replaced here. */
 (function () {
   "use strict"
 
-  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   // Material's SearchMessageType
   var PRELOAD = "kb-preload"               // from page.js, not Material: start loading the index now
 
   // This script's URL: the worker's location, or under iframe-worker this script's element in the frame.
@@ -20,7 +27,6 @@
   var lang = (/[?&]lang=([\w-]+)/.exec(here) || [null, "en"])[1]
   var root = new URL("../../../", here)   // this file is assets/javascripts/search/worker.js
 
-  var material = []                        // Material's message listener(s)
   var pending = []                         // queries sent to Material, oldest first
   var index, titleWords, ar
   var send = self.postMessage.bind ? self.postMessage.bind(self) : self.postMessage
@@ -37,17 +43,7 @@
                           new URL("search/index." + lang + ".js", root).href)
       ar = self.kbArabic
       index = self.__kbSearchIndex
-      // Capture Material's message listener instead of letting it receive messages itself.
-      var add = self.addEventListener
-      self.addEventListener = function (type, fn, options) {
-        if (type === "message") material.push(fn)
-        else add.call(self, type, fn, options)
-      }
-      try {
-        await importScripts(new URL(index.worker, root).href)
-      } finally {
-        self.addEventListener = add
-      }
+      await importScripts(new URL(index.worker, root).href)   // Material's worker: its listener comes after ours
       setupPipeline(self.lunr)
       titleWords = collectTitleWords(index.docs)
       // Material's worker with lang "en" loads no lunr-languages script: the pipeline above does it all.
@@ -211,8 +207,23 @@
 
   /* ---- messages --------------------------------------------------------------------------------- */
 
+  // Messages for Material's listener: dispatched on this scope, let through by ours (see the listener below).
+  var forMaterial = new WeakSet()
   function toMaterial(message) {
-    material.forEach(function (fn) { fn({ data: message }) })
+    var ev = new MessageEvent("message", { data: message })
+    forMaterial.add(ev)
+    self.dispatchEvent(ev)
+  }
+
+  // Material's highlighting (search.highlight) is off: a result's link carries the words to mark on the page it
+  // opens (search/page.js), the matched terms as Material's would.
+  function withHighlight(location, terms) {
+    var words = Object.keys(terms || {}).filter(function (t) { return terms[t] })
+    if (!words.length) return location
+    var hash = location.indexOf("#")
+    var path = hash < 0 ? location : location.slice(0, hash)
+    return path + (path.indexOf("?") < 0 ? "?" : "&") + "h=" + encodeURIComponent(words.join(" ")) +
+      (hash < 0 ? "" : location.slice(hash))
   }
 
   // Material's listener answers through the global postMessage: rewrite its results on the way out, in
@@ -228,7 +239,10 @@
       var query = pending.shift()
       var data = message.data
       data.items.forEach(function (group) {
-        group.forEach(function (item) { item.terms = rewriteTerms(item.terms, query.words) })
+        group.forEach(function (item) {
+          item.terms = rewriteTerms(item.terms, query.words)
+          item.location = withHighlight(item.location, item.terms)
+        })
       })
       if ("suggest" in data) data.suggest = rewriteSuggest(data.suggest, query.typed)
       if (!data.items.length && query.words.length) {
@@ -298,14 +312,25 @@
     })()
   }
 
-  var preload = false                      // page.js asks for the index when the search box gets focus
+  // page.js asks for the index when the search box gets focus, over a channel (it has no handle on this worker).
+  var preload = false
+  function onPreload() {
+    preload = true
+    if (setup) load().catch(function () {})   // reported by the query that waits for it
+  }
+  try {
+    new BroadcastChannel("kb-search").onmessage = function (ev) {
+      if (ev.data && ev.data.type === PRELOAD && ev.data.lang === lang) onPreload()
+    }
+  } catch (error) {}                       // no channel (an opaque origin): the first query loads the index
 
+  // Registered before Material's worker is imported, so it runs first: every message from the page is this
+  // worker's to answer; Material's listener gets only what toMaterial dispatches.
   self.addEventListener("message", async function (ev) {
+    if (forMaterial.has(ev)) return
+    ev.stopImmediatePropagation()
     var message = ev.data
-    if (message.type === PRELOAD) {
-      preload = true
-      if (setup) load().catch(function () {})   // reported by the query that waits for it
-    } else if (message.type === SETUP) {
+    if (message.type === SETUP) {
       setup = message
       send({ type: READY })
       if (preload) load().catch(function () {})

@@ -1,0 +1,164 @@
+"""What the site relies on in Material, read from the installed Material (its templates, its minified bundle and
+search worker): a Material update that changes one of these fails here, naming it, instead of emptying every
+search or breaking the language switcher without a sound. The parts that rely on them: the search worker wrapper
+(docs/assets/javascripts/search/worker.js), sitemap-requests.js, overrides/main.html and partials/alternate.html.
+And the guard the other way: nothing else in the site patches Material or a browser global."""
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from kb.search import MATERIAL_WORKERS
+from search_helpers import WORKER, worker_protocol
+
+THEME = Path(material.__file__).parent / "templates"
+ROOT = Path(__file__).resolve().parents[2]
+OVERRIDES = ROOT / "overrides"
+SCRIPTS = ROOT / "docs" / "assets" / "javascripts"
+
+
+def material_file(pattern: str) -> str:
+    found = sorted(THEME.glob(pattern))
+    assert len(found) == 1, f"Material's files changed: {len(found)} files match {THEME / pattern}"
+    return found[0].read_text(encoding="utf-8")
+
+
+def expect(pattern: str, text: str, what: str, change: str) -> re.Match:
+    """The match of `pattern` in Material's code, or a failure saying what in Material changed."""
+    match = re.search(pattern, text, re.S)
+    assert match, f"Material's {what} changed: {change} (pattern {pattern!r} not found)"
+    return match
+
+
+@pytest.fixture(scope="module")
+def worker() -> str:
+    return material_file(MATERIAL_WORKERS)  # the glob kb/search.py finds it by in the built site
+
+
+@pytest.fixture(scope="module")
+def bundle() -> str:
+    return material_file("assets/javascripts/bundle.*.min.js")
+
+
+def test_the_worker_message_types_are_the_ones_the_wrapper_declares(worker, bundle):
+    ours = worker_protocol()
+    handler = expect(r"switch\((\w+)\.type\)\{case (\d+):return yield \w+\(\1\.data\.config\),\w+=new \w+\(\1\.data\),"
+                     r"\{type:(\d+)\};case (\d+):.{0,80}?\{type:(\d+),data:", worker, "worker protocol",
+                     "its message handler is no longer `switch (type) {SETUP: ... READY; QUERY: ... RESULT}`")
+    theirs = dict(zip(["SETUP", "READY", "QUERY", "RESULT"], map(int, handler.groups()[1:]), strict=True))
+    assert theirs == ours, f"Material's worker protocol changed: its worker has {theirs}, {WORKER.name} has {ours}"
+    # The page's side of the same protocol, in the bundle.
+    page = {"SETUP": r"\{type:(\d+),data:\{config:\w+,docs:\w+,options:\{suggest:",
+            "READY": r"function \w+\(\w+\)\{return \w+\.type===(\d+)\}function \w+\(\w+\)\{return \w+\.type===\d+\}",
+            "RESULT": r"function \w+\(\w+\)\{return \w+\.type===\d+\}function \w+\(\w+\)\{return \w+\.type===(\d+)\}",
+            "QUERY": r"\.subscribe\(\(\{value:\w+\}\)=>\w+\.next\(\{type:(\d+),data:\w+\}\)\)"}
+    for name, pattern in page.items():
+        value = int(expect(pattern, bundle, "worker protocol", f"the page no longer sends or reads {name}").group(1))
+        assert value == ours[name], \
+            f"Material's worker protocol changed: the page's {name} is {value}, the wrapper's {ours[name]}"
+
+
+def test_the_worker_takes_messages_with_addEventListener_and_answers_with_postMessage(worker):
+    """The wrapper's listener, registered first, hands Material's only its own messages; postMessage is wrapped."""
+    expect(r'addEventListener\("message",(\w+)=>\w+\(null,null,function\*\(\)\{'
+           r'postMessage\(yield \w+\(\1\.data\)\)\}\)\)', worker, "worker protocol",
+           "its worker no longer listens with addEventListener and answers with postMessage")
+
+
+def test_a_result_is_items_of_located_documents_and_suggestions(worker, bundle):
+    expect(r"\{type:(\d+),data:\w+\.search\(\w+\)\}", worker, "worker protocol", "a QUERY is no longer search(query)")
+    expect(r"return\s?_\(\{items:\[\.\.\.\w+\.values\(\)\]\},typeof \w+!=\"undefined\"&&\{suggest:\w+\}\)", worker,
+           "search results", "a result is no longer {items: [...], suggest}")
+    expect(r"s\.push\(B\(_\(\{\},\w+\),\{score:\w+\*\(1\+K\(\w+,2\)\),terms:\w+\}\)\)", worker,
+           "search results", "a document of a result no longer has its score and matched terms")
+    # The page links a result to its location as given: the worker puts the words to highlight there (?h=).
+    expect(r"(\w+)=new URL\((\w+)\.location,\w+\.base\);V\(\"search\.highlight\"\)&&\1\.searchParams\.set\(\"h\"",
+           bundle, "search result links", "a result's link is no longer its location, resolved against the base")
+
+
+def test_lunr_reads_its_pipeline_functions_by_name(worker):
+    """The wrapper replaces lunr.trimmer, lunr.stopWordFilter and lunr.stemmer, and wraps Index.prototype.query."""
+    expect(r'\.version="2\.3\.9"', worker, "lunr", "its worker no longer bundles lunr 2.3.9")
+    expect(r"(\w)\.Builder;return \w+\.pipeline\.add\(\1\.trimmer,\1\.stopWordFilter,\1\.stemmer\)", worker, "lunr",
+           "lunr's index builder no longer takes lunr.trimmer, stopWordFilter and stemmer at build time")
+    expect(r"searchPipeline\.add\(\w\.stemmer\)", worker, "lunr", "lunr's query pipeline no longer uses lunr.stemmer")
+    expect(r"\w\.Index\.prototype\.query=function", worker, "lunr", "lunr.Index.prototype.query is gone")
+    expect(r"self\.lunr=", worker, "worker", "its worker no longer puts lunr in the global scope")
+    expect(r'Re\(\["trimmer","stopWordFilter","stemmer"\],\w+\.pipeline\)', worker, "search index",
+           "the index's config.pipeline no longer selects lunr's pipeline functions by name")
+
+
+def test_the_bundle_starts_on_domcontentloaded_and_reads_the_worker_from_the_config(bundle):
+    """Our scripts are deferred after the bundle, so they run before it starts; the config block names the worker."""
+    expect(r'\(document,"DOMContentLoaded",\{once:!0\}\)', bundle, "start-up", "the bundle no longer starts on "
+           "DOMContentLoaded (search/page.js and sitemap-requests.js are deferred to run before it starts)")
+    expect(r'JSON\.parse\((\w+)\.textContent\)', bundle, "configuration", "the bundle no longer reads #__config")
+    expect(r"let \w+=\w+\(\w+\.search,\w+\)", bundle, "configuration", "the search worker's address is no longer "
+           "config.search")
+
+
+def block(template: str, name: str) -> str:
+    pattern = r"\{% block " + name + r" %\}(.*?)\{% endblock %\}"
+    return expect(pattern, template, "base.html", f"no {name} block").group(1)
+
+
+def test_the_config_block_has_materials_keys():
+    """overrides/main.html writes Material's configuration itself (for the worker's address): the same keys."""
+    keys = re.compile(r'"([\w.]+)":')
+    theirs, ours = (set(keys.findall(block(t, "config"))) for t in
+                    (material_file("base.html"), (OVERRIDES / "main.html").read_text(encoding="utf-8")))
+    assert theirs == ours, f"Material's configuration (base.html, block config) changed: only Material's " \
+                           f"{sorted(theirs - ours)}, only ours {sorted(ours - theirs)}"
+    assert '"search": "assets/javascripts/workers/search.' in block(material_file("base.html"), "config")
+
+
+def test_the_scripts_block_is_the_bundle_and_extra_javascript():
+    scripts = block(material_file("base.html"), "scripts")
+    expect(r"^\s*<script src=\"\{\{ 'assets/javascripts/bundle\.\w+\.min\.js' \| url \}\}\"></script>\s*"
+           r"\{% for script in config\.extra_javascript %\}\s*\{\{ script \| script_tag \}\}\s*\{% endfor %\}\s*$",
+           scripts, "scripts block", "it is no longer the bundle's tag and the extra_javascript loop")
+
+
+def test_the_language_selector(bundle):
+    """Material fetches sitemap.xml beside each alternate (sitemap-requests.js answers it) and leaves the
+    switcher's links alone because they have a target (partials/alternate.html)."""
+    expect(r'\w+\("link\[rel=alternate\]"\)\),\w+\(\w+=>new URL\(\w+\.href\)\)', bundle, "language selector",
+           "it no longer reads the alternates from link[rel=alternate]")
+    expect(r'new URL\("sitemap\.xml",\w+\)', bundle, "language selector", "it no longer fetches sitemap.xml")
+    expect(r'new XMLHttpRequest;return \w+\.open\("GET",`\$\{\w+\}`\)', bundle, "requests",
+           "the bundle no longer requests files with XMLHttpRequest (sitemap-requests.js patches its open)")
+    expect(r'closest\("a"\);if\(\w+&&!\w+\.target\)', bundle, "language selector",
+           "its click handler no longer leaves links with a target alone")
+    # Our partial is Material's with target="_self" on each link.
+    ours = (OVERRIDES / "partials" / "alternate.html").read_text(encoding="utf-8")
+    ours = re.sub(r"^\{#-.*?-#\}\n", "", ours, flags=re.S).replace(' target="_self"', "")
+    theirs = re.sub(r"^\{#-.*?-#\}\n", "", material_file("partials/alternate.html"), flags=re.S)
+    assert ours == theirs, "Material's partials/alternate.html changed: update overrides/partials/alternate.html"
+
+
+def test_what_the_page_scripts_select_is_in_materials_templates():
+    search = material_file("partials/search.html")
+    assert 'class="md-search__input"' in search, "Material's search box is no longer input.md-search__input"
+    assert 'data-md-component="content"' in material_file("base.html"), "Material's content is no longer marked"
+
+
+def test_nothing_else_patches_material_or_a_browser_global():
+    """The one patch of a browser global is sitemap-requests.js; no template rewrites Material's blocks or
+    starts its bundle with a second DOMContentLoaded; no script replaces window.Worker or rewrites #__config."""
+    for path in OVERRIDES.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"super\(\)\s*\|", text), f"{path}: a filter on super() (string surgery on Material)"
+        assert not re.search(r"new Event\(|dispatchEvent", text), f"{path}: a script sending an event to Material"
+    # Each patch that is left, where it is allowed (the headers of those files say why).
+    allowed = {r"XMLHttpRequest\.prototype": {"sitemap-requests.js"},
+               r"\.prototype\.\w+\s*=": {"sitemap-requests.js", "worker.js"},  # XHR open; lunr's Index.query
+               r"postMessage\s*=": {"worker.js"},  # Material's worker's answers, rewritten
+               r"window\.Worker\s*=": set(), r"\b__config\b": set(), r"addEventListener\s*=": set(),
+               r"new Event\(": set()}
+    for path in SCRIPTS.rglob("*.js"):
+        if "vendor" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for patch, files in allowed.items():
+            assert path.name in files or not re.search(patch, text), f"{path}: {patch}"
