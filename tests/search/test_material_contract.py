@@ -114,10 +114,15 @@ def test_the_config_block_has_materials_keys():
 
 
 def test_the_scripts_block_is_the_bundle_and_extra_javascript():
+    """overrides/main.html writes the block itself, the bundle deferred (its address from hooks/theme.py)."""
     scripts = block(material_file("base.html"), "scripts")
     expect(r"^\s*<script src=\"\{\{ 'assets/javascripts/bundle\.\w+\.min\.js' \| url \}\}\"></script>\s*"
            r"\{% for script in config\.extra_javascript %\}\s*\{\{ script \| script_tag \}\}\s*\{% endfor %\}\s*$",
            scripts, "scripts block", "it is no longer the bundle's tag and the extra_javascript loop")
+    ours = block((OVERRIDES / "main.html").read_text(encoding="utf-8"), "scripts")
+    assert re.match(r"\s*<script defer src=\"\{\{ material_bundle \| url \}\}\"></script>\s*"
+                    r"\{%- for script in config\.extra_javascript %\}\s*\{\{ script \| script_tag \}\}\s*"
+                    r"\{%- endfor %\}", ours), "overrides/main.html: the scripts block lost Material's bundle or loop"
 
 
 def test_the_language_selector(bundle):
