@@ -21,3 +21,4 @@ def on_page_markdown(markdown, page, config, files):
     stamp = dates.page_timestamp(_changes, config["docs_dir"], page.file.abs_src_path,
                                  bool(getattr(page.file, "generated_by", None)), _build_time)
     page.meta[dates.META_KEY] = dates.date_html(stamp, page_language(page.file, config))
+    page.meta[dates.DATE_KEY] = dates.day_of(stamp)

@@ -22,6 +22,8 @@ log = logging.getLogger("mkdocs.hooks.dates")
 
 # Material's partials/source-file.html shows page.meta[META_KEY]; the markup is the one the plugin wrote.
 META_KEY = "git_revision_date_localized"
+# The same day as a date, for the page's metadata and citation (kb/citation.py).
+DATE_KEY = "kb_last_change"
 CSS_CLASS = "git-revision-date-localized-plugin git-revision-date-localized-plugin-date"
 
 # -c lists, for a merge, the files it changed against every parent; -z keeps any file name unquoted. Paths
@@ -117,3 +119,8 @@ def page_timestamp(changes: dict[str, int], docs_dir: str, abs_src_path: str | N
     except ValueError:
         return build_time
     return changes.get(rel, build_time)
+
+
+def day_of(timestamp: float):
+    """The UTC calendar day of a timestamp (what the page shows as its last change)."""
+    return datetime.fromtimestamp(int(timestamp), tz=UTC).date()

@@ -49,7 +49,8 @@ def footer(path: Path) -> _Footer:
 
 def test_licence_texts_are_the_registry_texts():
     mit = (ROOT / "LICENSE").read_text(encoding="utf-8")
-    assert mit.startswith("MIT License\n\nCopyright (c) 2026 the contributors to the Library Partnerships Knowledge Base")
+    assert mit.startswith("MIT License\n\nCopyright (c) 2026 the contributors to the Library Partnerships "
+                          "Knowledge Base")
     assert "<year>" not in mit and "THE SOFTWARE IS PROVIDED \"AS IS\"" in mit
     cc = (ROOT / "LICENSE-CONTENT").read_text(encoding="utf-8")
     assert cc.startswith("Creative Commons Attribution 4.0 International\n")
