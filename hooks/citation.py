@@ -15,7 +15,10 @@ def on_page_context(context, page, config, nav):
                           page.meta.get(dates.DATE_KEY) or dates.day_of(0))
     page.meta["kb_citation"] = {"key": rec.key, "meta": citation.head_meta(rec, [x for x in LANGS if x != lang]),
                                 "reference": citation.reference(rec),
-                                "files": {ext: f"cite/{rec.key}.{ext}" for ext in citation.FORMATS}}
+                                "files": {ext: f"cite/{rec.key}.{ext}" for ext in citation.FORMATS},
+                                "types": citation.FORMATS,
+                                # the cite block: on pages written by hand, not on generated ones (themes, status)
+                                "shown": not getattr(page.file, "generated_by", None)}
     folder = Path(config.site_dir) / "cite"
     folder.mkdir(parents=True, exist_ok=True)
     for ext, text in citation.files(rec).items():

@@ -32,8 +32,8 @@ PRINT_CSS = Path(__file__).with_name("print.css")
 # The downloads page describes the exports themselves: it is left out of the printed knowledge base.
 NOT_PRINTED = {DOWNLOADS_PAGE}
 # Elements of a built page that mean nothing on paper.
-DROP = ("a.headerlink", "a.md-content__button", "aside.md-source-file", "div.kb-downloads", "script",
-        "form", "input", "label.md-annotation__index")
+DROP = ("a.headerlink", "a.md-content__button", "aside.md-source-file", "div.kb-downloads", "aside.kb-cite",
+        "script", "form", "input", "label.md-annotation__index")
 FONT_FILES = {  # family, weight, style -> file in assets/fonts (the self-hosted fonts, nothing else)
     ("Noto Sans", 400, "normal"): "noto-sans-latin-400-normal.woff2",
     ("Noto Sans", 400, "italic"): "noto-sans-latin-400-italic.woff2",
