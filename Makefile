@@ -9,7 +9,7 @@ ENGINE ?= mkdocs
 MKDOCS := $(if $(filter properdocs,$(ENGINE)),.venv-properdocs/bin/properdocs,$(VENV)/bin/mkdocs)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build check new test links translations pdf bench setup setup-test
+.PHONY: serve build check new test links translations summary pdf bench setup setup-test
 
 ## serve: build and serve the site with live reload at http://$(HOST)/ (Arabic at /ar/)
 # Not strict: while editing, a warning is printed but the page stays visible; `make build` is strict.
@@ -49,6 +49,11 @@ links: setup
 ## translations: status of every page pair (fails on a missing page; outdated translations only warn)
 translations: setup
 	$(VENV)/bin/python -m kb translations
+
+## summary: Markdown summary of the changes since BASE (default: the pull request's base, else main): pages,
+## translations left outdated, problems, the preview; appended to $GITHUB_STEP_SUMMARY in Actions
+summary: setup
+	$(VENV)/bin/python -m kb summary $(if $(BASE),--base "$(BASE)")
 
 ## check: validate every page (front matter, sections, links in metadata, translations' metadata, unsafe HTML)
 check: setup

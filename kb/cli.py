@@ -116,6 +116,32 @@ def links(site: Path, site_url: str | None) -> None:
 
 
 @app.command()
+@click.option("--base", default=None,
+              help="The branch the changes go into (default: origin/$GITHUB_BASE_REF in Actions, else main).")
+@click.option("--out", type=_PATH, envvar="GITHUB_STEP_SUMMARY", default=None,
+              help="Append the Markdown to this file (default: $GITHUB_STEP_SUMMARY, else print it).")
+@click.option("--preview-url", envvar="PREVIEW_URL", default=None, help="Where the site-preview artefact is.")
+@click.pass_obj
+def summary(root: Path, base: str | None, out: Path | None, preview_url: str | None) -> None:
+    """Summarise a pull request's changes in Markdown.
+
+    Pages added and changed per language with their address in the preview, the translations left outdated
+    (with the line to paste once reviewed), the check's problems, and where the preview is."""
+    from kb.summary import SummaryError, default_base
+    from kb.summary import summary as write
+    try:
+        text = write(root, base or default_base(), preview_url)
+    except SummaryError as e:
+        click.echo(f"kb summary: {e}", err=True)
+        sys.exit(2)
+    if out:
+        with open(out, "a", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+@app.command()
 @click.argument("folders", nargs=-1, required=True, type=_PATH)
 @click.pass_obj
 def stamp(root: Path, folders: tuple[Path, ...]) -> None:

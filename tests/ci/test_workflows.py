@@ -140,7 +140,7 @@ def test_every_command_is_a_documented_make_target_or_readme_command(workflows):
                     for word in words[2:]:
                         assert word.split("=")[0] in makefile_settings(), f"{name}: `{command}`: {word}"
                     seen.add(words[1])
-    assert {"check", "translations", "pdf", "test", "links"} <= seen
+    assert {"check", "translations", "pdf", "test", "links", "summary"} <= seen
 
 
 def test_ci_job_runs_checks_build_export_test_in_order_then_uploads_the_preview(ci):
@@ -148,11 +148,20 @@ def test_ci_job_runs_checks_build_export_test_in_order_then_uploads_the_preview(
     made = [c for s in test_job["steps"] for c in run_commands(s.get("run", "")) if c.startswith("make ")]
     # ProperDocs builds the site first (tests/site/test_properdocs.py compares); make pdf is the build the tests
     # read (site, exports, downloads listed).
-    assert made == ["make check", "make translations", "make build ENGINE=properdocs", "make pdf", "make test"]
+    assert made == ["make check", "make translations", "make build ENGINE=properdocs", "make pdf", "make test",
+                    "make summary"]
     uploads = [s for s in test_job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert len(uploads) == 1 and uploads[0]["with"]["path"].rstrip("/") == "site"
     # The preview is uploaded even when a later test fails, as long as the site and its exports exist.
     assert "steps.export.outcome == 'success'" in uploads[0]["if"]
+
+
+def test_every_pull_request_gets_its_summary_even_after_a_failed_step(ci):
+    step = next(s for s in ci["jobs"]["test"]["steps"] if s.get("run") == "make summary")
+    assert step["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}"
+    assert step["env"] == {"PREVIEW_URL": "${{ steps.preview.outputs.artifact-url }}"}
+    upload = next(s for s in ci["jobs"]["test"]["steps"] if s.get("id") == "preview")
+    assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["name"] == "site-preview"
 
 
 def test_site_and_repository_urls_come_from_the_environment(ci):
