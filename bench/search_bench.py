@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import AR_NOUNS, AR_PLACES, EN_NOUNS, EN_PLACES, write_corpus  # noqa: E402
-from tests.search.search_helpers import Server  # noqa: E402
+from tests.search.search_helpers import PROTOCOL, Server  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -32,7 +32,7 @@ use_directory_urls: true
 theme:
   name: material
   {custom_dir}
-  features: [search.suggest, search.highlight]
+  features: [{features}]
 plugins:
   - search
   - i18n:
@@ -47,14 +47,14 @@ plugins:
 """
 
 # Timestamps of the search worker's messages, and a hook to wait for the next result.
-INSTRUMENT = """(() => {
+INSTRUMENT = """(RESULT => {
   const b = window.__bench = {results: 0, done: null, waiter: null}
   const Native = window.Worker
   window.Worker = class extends Native {
     constructor(url, options) {
       super(url, options)
       this.addEventListener("message", ev => {
-        if (ev.data.type === 3) {
+        if (ev.data.type === RESULT) {
           b.results++
           // After every listener of this message (Material renders the results in its own).
           setTimeout(() => { b.done = performance.now(); if (b.waiter) b.waiter() }, 0)
@@ -62,7 +62,7 @@ INSTRUMENT = """(() => {
       })
     }
   }
-})()"""
+})(""" + f"{PROTOCOL['RESULT']})"
 
 RUN_QUERIES = """async ([queries, focus]) => {
   const b = window.__bench
@@ -87,10 +87,14 @@ def make_project(dest: Path, pages: int, ours: bool) -> Path:
         shutil.copytree(ROOT / "docs/assets", dest / "docs/assets")
         shutil.copytree(ROOT / "overrides", dest / "overrides")
         (dest / "hooks").mkdir()
-        shutil.copy2(ROOT / "hooks/search.py", dest / "hooks/search.py")
+        for hook in ("search.py", "templates.py", "theme.py"):  # what overrides/ needs besides the search hook
+            shutil.copy2(ROOT / "hooks" / hook, dest / "hooks" / hook)
     (dest / "mkdocs.yml").write_text(CONFIG.format(
         custom_dir="custom_dir: overrides" if ours else "",
-        hooks="hooks:\n  - hooks/search.py" if ours else ""), encoding="utf-8")
+        # Ours highlights through its worker and search/page.js; stock Material with search.highlight.
+        features="search.suggest" if ours else "search.suggest, search.highlight",
+        hooks="hooks:\n  - hooks/templates.py\n  - hooks/theme.py\n  - hooks/search.py" if ours else ""),
+        encoding="utf-8")
     return dest
 
 
