@@ -22,3 +22,4 @@ def on_page_markdown(markdown, page, config, files):
                                  bool(getattr(page.file, "generated_by", None)), _build_time)
     page.meta[dates.META_KEY] = dates.date_html(stamp, page_language(page.file, config))
     page.meta[dates.DATE_KEY] = dates.day_of(stamp)
+    page.meta[dates.TIME_KEY] = stamp

@@ -24,6 +24,7 @@ log = logging.getLogger("mkdocs.hooks.dates")
 META_KEY = "git_revision_date_localized"
 # The same day as a date, for the page's metadata and citation (kb/citation.py).
 DATE_KEY = "kb_last_change"
+TIME_KEY = "kb_last_change_time"  # the timestamp itself (the Atom feeds' <updated>)
 CSS_CLASS = "git-revision-date-localized-plugin git-revision-date-localized-plugin-date"
 
 # -c lists, for a merge, the files it changed against every parent; -z keeps any file name unquoted. Paths
