@@ -8,8 +8,10 @@ export NO_MKDOCS_2_WARNING := 1
 ENGINE ?= mkdocs
 MKDOCS := $(if $(filter properdocs,$(ENGINE)),.venv-properdocs/bin/properdocs,$(VENV)/bin/mkdocs)
 HOST ?= 127.0.0.1:8000
+# The issues event of a filled-in case-study form (make from-issue; the workflow's own event file by default).
+EVENT ?= $(GITHUB_EVENT_PATH)
 
-.PHONY: serve build check new test links translations summary pdf bench setup setup-test
+.PHONY: serve build check new from-issue test links translations summary pdf bench setup setup-test
 
 ## serve: build and serve the site with live reload at http://$(HOST)/ (Arabic at /ar/)
 # Not strict: while editing, a warning is printed but the page stays visible; `make build` is strict.
@@ -49,6 +51,12 @@ links: setup
 ## translations: status of every page pair (fails on a missing page; outdated translations only warn)
 translations: setup
 	$(VENV)/bin/python -m kb translations
+
+## from-issue: write a proposed case study's pages from an issue event (EVENT=event.json), for a draft pull
+## request: the pages, then build/from-issue/ (body.md, branch, title) for scripts/draft_pr.sh
+from-issue: setup
+	@test -n "$(EVENT)" || { echo "usage: make from-issue EVENT=event.json (the issues event of the case-study form)"; exit 2; }
+	$(VENV)/bin/python -m kb from-issue "$(EVENT)" --out build/from-issue
 
 ## summary: Markdown summary of the changes since BASE (default: the pull request's base, else main): pages,
 ## translations left outdated, problems, the preview; appended to $GITHUB_STEP_SUMMARY in Actions

@@ -141,6 +141,30 @@ def summary(root: Path, base: str | None, out: Path | None, preview_url: str | N
         click.echo(text, nl=False)
 
 
+@app.command("from-issue")
+@click.argument("event", type=_PATH)
+@click.option("--out", type=_PATH, default=None,
+              help="Write the draft pull request's body.md, branch and title into this folder.")
+@click.pass_obj
+def from_issue(root: Path, event: Path, out: Path | None) -> None:
+    """Write a proposed case study's pages from an issue event.
+
+    EVENT: the `issues` event JSON ($GITHUB_EVENT_PATH) of a filled-in case-study form; prints each file written
+    (relative to the project folder); the pages go through the same validator as any page."""
+    from kb.from_issue import IssueError, write
+    try:
+        draft = write(root, event)
+    except (IssueError, ValueError) as e:
+        click.echo(f"kb from-issue: {e}", err=True)
+        sys.exit(2)
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, text in (("body.md", draft.body), ("branch", draft.branch), ("title", draft.title)):
+            (out / name).write_text(text, encoding="utf-8")
+    for path in draft.files:
+        click.echo(path.as_posix())
+
+
 @app.command()
 @click.argument("folders", nargs=-1, required=True, type=_PATH)
 @click.pass_obj

@@ -181,7 +181,7 @@ def _source_changes(src, recorded: str, history: bool) -> list[str]:
                                      n=1, lineterm=""))[2:]
     if diff:
         shown = diff[:DIFF_LINES] + ([f"… {len(diff) - DIFF_LINES} more lines"] if len(diff) > DIFF_LINES else [])
-        out += ["  <details><summary>The change, as a diff</summary>", "", *_fenced("diff", shown, "  "),
+        out += ["  <details><summary>The change, as a diff</summary>", "", *fenced("diff", shown, "  "),
                 "", "  </details>", ""]
     return out
 
@@ -194,7 +194,7 @@ def _problems(problems: list, changed_paths: set[str]) -> list[str]:
     out = ["### Checks", "", f"`make check` finds {len(problems)} problem(s)"
            + (f", {len(mine)} in the pages this pull request changes:" if mine else ":"), ""]
     shown = (mine or problems)[:PROBLEMS]
-    out += _fenced("text", [str(p) for p in shown])
+    out += fenced("text", [str(p) for p in shown])
     if len(mine or problems) > len(shown):
         out.append(f"… and {len(mine or problems) - len(shown)} more (see the job's log).")
     if mine and others:
@@ -220,7 +220,7 @@ def _code(value: str) -> str:
     return f"{fence} {value} {fence}" if run else f"`{value}`"
 
 
-def _fenced(lang: str, lines: list[str], indent: str = "") -> list[str]:
+def fenced(lang: str, lines: list[str], indent: str = "") -> list[str]:
     """A fenced block that no line of `lines` can close (a fence longer than any run of tildes in them)."""
     run = max((len(m) for line in lines for m in re.findall(r"~+", line)), default=0)
     fence = "~" * max(3, run + 1)

@@ -125,7 +125,7 @@ def test_a_bad_base_is_a_clear_error(repo):
 
 
 def test_code_spans_and_fences_cannot_be_closed_from_inside():
-    from kb.summary import _code, _fenced
+    from kb.summary import _code, fenced
     assert _code("a`b") == "`` a`b ``" and _code("x|y") == "`x\\|y`"
-    block = _fenced("text", ["~~~~ not the end", "~~~"])
+    block = fenced("text", ["~~~~ not the end", "~~~"])
     assert block[0] == "~~~~~text" and block[-1] == "~~~~~"

@@ -64,7 +64,7 @@ def ci(workflows) -> dict:
 
 
 def test_the_expected_workflows_exist(workflows):
-    assert {"ci.yml", "links.yml"} <= set(workflows)
+    assert {"ci.yml", "links.yml", "from-issue.yml"} <= set(workflows)
 
 
 def test_top_level_permissions_are_empty_and_each_job_asks_for_the_least(workflows):
@@ -76,6 +76,8 @@ def test_top_level_permissions_are_empty_and_each_job_asks_for_the_least(workflo
             writes = {scope for scope, level in perms.items() if level == "write"}
             if job_id == "deploy":
                 assert perms == {"pages": "write", "id-token": "write"}, f"{name}: {job_id}: {perms}"
+            elif (name, job_id) == ("from-issue.yml", "draft"):
+                assert perms == {"contents": "write", "pull-requests": "write"}, f"{name}: {job_id}: {perms}"
             else:
                 assert not writes, f"{name}: job {job_id} must not write: {sorted(writes)}"
                 assert perms.get("contents") == "read", f"{name}: job {job_id}"
@@ -162,6 +164,18 @@ def test_every_pull_request_gets_its_summary_even_after_a_failed_step(ci):
     assert step["env"] == {"PREVIEW_URL": "${{ steps.preview.outputs.artifact-url }}"}
     upload = next(s for s in ci["jobs"]["test"]["steps"] if s.get("id") == "preview")
     assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["name"] == "site-preview"
+
+
+def test_an_issue_becomes_a_draft_only_through_a_maintainers_label_and_the_event_file(workflows, ci):
+    wf = workflows["from-issue.yml"]
+    assert wf["on"] == {"issues": {"types": ["labeled"]}}
+    job = wf["jobs"]["draft"]
+    assert "github.event.label.name == 'accepted'" in job["if"]
+    runs = [s["run"] for s in job["steps"] if "run" in s]
+    assert runs[1:] == ["make from-issue", "scripts/draft_pr.sh build/from-issue"]
+    assert re.search(r"^EVENT \?= \$\(GITHUB_EVENT_PATH\)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    # its draft starts no workflow: CI runs when a maintainer marks it ready for review
+    assert "ready_for_review" in ci["on"]["pull_request"]["types"]
 
 
 def test_site_and_repository_urls_come_from_the_environment(ci):

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from kb.cli import app
 
-COMMANDS = {"check", "new", "translations", "terms", "pdf", "links", "stamp", "summary"}
+COMMANDS = {"check", "new", "translations", "terms", "pdf", "links", "stamp", "summary", "from-issue"}
 
 
 def test_help_lists_every_command_with_its_one_line_summary():

@@ -1,0 +1,125 @@
+"""`python -m kb from-issue EVENT_JSON` (kb/from_issue.py), in process, on event JSON as GitHub sends it for the
+case-study form: each answer as `### Label`, a blank line, then the value (`_No response_` when empty). English and
+Arabic proposals, empty fields, hostile values: the answers land in the page of their language as plain text,
+the other language keeps the template (a translation to do), the pages go through the validator, and nothing in
+the issue runs or reaches a page as markup."""
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from content_helpers import docs_project, kb
+from kb.frontmatter import parse
+from kb.validate import validate_tree
+
+FORM = Path(__file__).resolve().parents[2] / ".github" / "ISSUE_TEMPLATE" / "propose-case-study.yml"
+
+
+def event(tmp_path: Path, answers: dict, number: int = 7) -> Path:
+    """An `issues` `labeled` event whose body is the form's answers as GitHub writes them."""
+    fields = [f for f in yaml.safe_load(FORM.read_text(encoding="utf-8"))["body"] if f.get("id")]
+    body = "\n\n".join(f"### {f['attributes']['label']}\n\n{answers.get(f['id']) or '_No response_'}"
+                       for f in fields)
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps({"action": "labeled", "label": {"name": "accepted"},
+                                "issue": {"number": number, "title": "Case study: …", "body": body,
+                                          "html_url": f"https://github.com/o/r/issues/{number}"}}), encoding="utf-8")
+    return path
+
+
+def section(text: str, anchor: str) -> str:
+    return re.search(rf"\{{#{anchor}\}}\n\n(.*?)(?=\n## |\Z)", text, re.S).group(1)
+
+
+def test_an_english_proposal(tmp_path):
+    project = docs_project(tmp_path / "p")
+    path = event(tmp_path, {"title": "Two libraries share a service", "partners": "Qatar National Library (host)",
+                            "year": "2024", "sources": "A report (2024)", "why": "Start small.\n\nShare early."})
+    result = kb(project, "from-issue", str(path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    rel = "case-studies/two-libraries-share-a-service.md"
+    assert result.stdout.split() == [f"docs/en/{rel}", f"docs/ar/{rel}"]
+    en = (project / "docs/en" / rel).read_text(encoding="utf-8")
+    ar = (project / "docs/ar" / rel).read_text(encoding="utf-8")
+    assert "# Two libraries share a service\n" in en and "# Two libraries share a service\n" in ar
+    assert section(en, "context").startswith("Partners and their roles: Qatar National Library \\(host\\)\n\n"
+                                              "Year or date \\(only if the source states it\\): 2024")
+    assert section(en, "lessons").strip() == "Start small\\.\n\nShare early\\."
+    assert "الدروس التي ينقلها المصدر نفسه" in section(ar, "lessons")        # the Arabic: a translation to do
+    assert "translation:" not in ar and "sources: [source-to-add]" in en
+    out = tmp_path / "out"
+    assert (out / "branch").read_text() == "case-study/two-libraries-share-a-service"
+    assert (out / "title").read_text() == "Case study: Two libraries share a service"
+    body = (out / "body.md").read_text(encoding="utf-8")
+    assert "Closes #7." in body and "A report \\(2024\\)" in body
+    # the same validator as any page: what is left to do is listed in the body
+    _, problems = validate_tree(project / "docs", project)
+    mine = [str(p) for p in problems if rel in p.path]
+    assert mine and all(line in body for line in mine)
+    assert any("unknown source 'source-to-add'" in line for line in mine)
+    # the answered sections are no longer the template's; the unanswered one still is
+    reported = {int(p.line) for p in problems if p.path == f"docs/en/{rel}" and p.field == "placeholder"}
+    lines = en.split("\n")
+    where = {name: lines.index(next(x for x in lines if x.endswith(f"{{#{name}}}"))) + 1
+             for name in ("context", "what-was-done", "lessons")}
+    assert not {n for n in reported if where["context"] < n < where["what-was-done"] or n > where["lessons"]}
+    assert {n for n in reported if where["what-was-done"] < n < where["lessons"]}
+
+
+def test_an_arabic_proposal_with_empty_answers(tmp_path):
+    project = docs_project(tmp_path / "p")
+    path = event(tmp_path, {"title": "شراكة بين مكتبتين", "partners": "مكتبة قطر الوطنية (مضيفة)"}, number=12)
+    result = kb(project, "from-issue", str(path))
+    assert result.returncode == 0, result.stderr
+    rel = "case-studies/proposal-12.md"
+    ar = (project / "docs/ar" / rel).read_text(encoding="utf-8")
+    en = (project / "docs/en" / rel).read_text(encoding="utf-8")
+    assert section(ar, "context").strip() == "مكتبة قطر الوطنية \\(مضيفة\\)"
+    assert parse(ar, "ar.md")[0].meta["title"] == "شراكة بين مكتبتين"
+    # _No response_ leaves the template's text, which the check then reports
+    assert "No response" not in ar and "الدروس التي ينقلها المصدر نفسه" in section(ar, "lessons")
+    assert "Who the partners are" in section(en, "context")
+    # a second proposal with the same title gets its own slug
+    assert kb(project, "from-issue", str(path)).stdout.split()[0] == "docs/en/case-studies/proposal-12-2.md"
+
+
+def test_hostile_answers_reach_the_pages_as_plain_text_and_run_nothing(tmp_path):
+    project = docs_project(tmp_path / "p")
+    marker = tmp_path / "ran"
+    hostile = (f"$(touch {marker}) `touch {marker}` <script>alert(1)</script> [x](javascript:alert(1)) "
+               "![i](https://evil.example/p.png) {#context} \u202eevil\u202c &amp;")
+    path = event(tmp_path, {"title": f"A title {hostile}", "partners": f"---\n# Heading\n{hostile}",
+                            "why": f"<iframe src=https://evil.example></iframe>\n!!! danger\n{hostile}"})
+    result = kb(project, "from-issue", str(path))
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists()
+    rel = result.stdout.split()[0]
+    text = (project / rel).read_text(encoding="utf-8")
+    page, problems = parse(text, rel)
+    assert page is not None and not problems
+    assert page.meta["title"].startswith("A title $(touch") and "\u202e" not in page.meta["title"]
+    body = page.body
+    assert "\u202e" not in body and "\u202c" not in body
+    # every markup character escaped: no tag, link, image, attribute list, entity, admonition or heading of theirs
+    for raw in ("<script", "<iframe", "](javascript", "![i](", "{#context} ", "&amp;", "!!! danger"):
+        assert not re.search(r"(?<!\\)" + re.escape(raw), body), raw
+    assert not re.search(r"^(---|# Heading)", body, re.M)
+    assert "\\<script\\>alert\\(1\\)\\</script\\>" in body and "\\!\\!\\! danger" in body
+    assert body.count("{#context}") == 1      # only the template's own anchor
+    # the title's markup is refused by the same validator as any page (the pull request's body lists it)
+    _, found = validate_tree(project / "docs", project)
+    assert any(p.path == rel and p.line == 3 and "markup is not allowed" in p.message for p in found)  # title:
+
+
+def test_an_event_that_is_not_a_proposal(tmp_path):
+    project = docs_project(tmp_path / "p")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    result = kb(project, "from-issue", str(bad))
+    assert result.returncode == 2 and result.stderr.startswith(f"kb from-issue: {bad}: not an issues event")
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"issue": {"number": 3, "body": "### Something else\n\nhello"}}), encoding="utf-8")
+    result = kb(project, "from-issue", str(other))
+    assert result.returncode == 2 and "issue 3: no answer to 'Working title'" in result.stderr
+    assert not list((project / "docs/en/case-studies").glob("proposal-*"))
