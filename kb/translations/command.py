@@ -11,6 +11,7 @@ from kb.translations.compare import changes
 from kb.translations.history import recorded_version
 from kb.translations.pages import TranslationError, show
 from kb.translations.pairs import FAILING, STATUSES, Pair, counts, mark_current, scan
+from kb.translations.record import KEY, record_line, text_hash
 
 
 def report(pairs: list[Pair], errors: list[TranslationError], docs_dir: Path, github: bool,
@@ -40,7 +41,8 @@ def report(pairs: list[Pair], errors: list[TranslationError], docs_dir: Path, gi
             src = p.docs[p.source]
             msg = (f"outdated: {show(src.path)} changed since this translation was reviewed "
                    f"(recorded {p.recorded}, now {p.current}); update it, then run "
-                   f"`python -m kb translations --mark-current {show(tr.path)}`")
+                   f"`python -m kb translations --mark-current {show(tr.path)}`, or on github.com replace its "
+                   f"`{KEY}:` line with `{record_line(p.source, p.current)}`")
             out.append(f"{show(tr.path)}:{tr.record_line}: {msg}")
             annotate("warning", show(tr.path), tr.record_line, msg)
             old = recorded_version(src, p.recorded) if history else None
@@ -52,7 +54,8 @@ def report(pairs: list[Pair], errors: list[TranslationError], docs_dir: Path, gi
         elif p.status == "unrecorded":
             a = p.docs[LANGS[1]]
             msg = (f"unrecorded: no review of this translation is recorded; after checking it against "
-                   f"{show(p.docs[LANGS[0]].path)}, run `python -m kb translations --mark-current {show(a.path)}`")
+                   f"{show(p.docs[LANGS[0]].path)}, run `python -m kb translations --mark-current {show(a.path)}`, "
+                   f"or on github.com add `{record_line(LANGS[0], text_hash(p.docs[LANGS[0]]))}` to its front matter")
             out.append(f"{show(a.path)}:1: {msg}")
             annotate("warning", show(a.path), 1, msg)
         elif p.status == "different":

@@ -126,6 +126,13 @@ def test_changing_the_english_text_turns_its_pair_outdated_without_failing(work)
     # In GitHub Actions, also an annotation on the translated file (a warning: the pull request can land).
     assert lines[1].startswith("::warning file=docs/ar/outdated.md,line=5::outdated: docs/en/outdated.md changed")
     assert not any(line.startswith("::error") for line in lines)
+    # For a translator on github.com: the exact line to paste, the one --mark-current would write.
+    paste = re.search(r'or on github\.com replace its `translation:` line with `(translation: \{source: en, '
+                      r'source_hash: "[0-9a-f]{16}"\})`', lines[0])
+    assert paste
+    kb(work, "--mark-current", "docs/ar/outdated.md")
+    assert paste.group(1) in (work / "docs/ar/outdated.md").read_text(encoding="utf-8")
+    git(work, "checkout", "-q", "--", "docs/ar/outdated.md")
     # What changed since the review, from the reviewed version found in git history.
     assert "  changed since: docs/en/outdated.md:17: section added: ## Partners" in lines
     assert "  changed since: docs/en/outdated.md:11: number added: 4" in lines
