@@ -113,6 +113,12 @@ def slug_for(proposal: Proposal, docs: Path) -> str:
     return slug
 
 
+def label_in(label: str, lang: str) -> str:
+    """A bilingual form label ("English · العربية") in one language."""
+    parts = [p.strip() for p in label.split(" · ")]
+    return parts[LANGS.index(lang)] if len(parts) == len(LANGS) else label
+
+
 def heading(text: str, title: str) -> str:
     """The page's `# title` as plain text (the template writes the title there as it is)."""
     return re.sub(r"^# .*$", lambda _: f"# {plain(title)}", text, count=1, flags=re.M)
@@ -122,7 +128,8 @@ def page_text(proposal: Proposal) -> str:
     """The page in the proposal's language: the template, with the answers in its sections."""
     text = heading(render_template(KIND, proposal.lang, proposal.answers["title"]), proposal.answers["title"])
     for anchor, keys in INTO.items():
-        given = [(proposal.labels[k], proposal.answers[k]) for k in keys if proposal.answers.get(k)]
+        given = [(label_in(proposal.labels[k], proposal.lang), proposal.answers[k]) for k in keys
+                 if proposal.answers.get(k)]
         if not given:
             continue
         prose = "\n\n".join(f"{plain(label)}: {plain(value)}" if len(given) > 1 else plain(value)

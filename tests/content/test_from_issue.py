@@ -69,13 +69,16 @@ def test_an_english_proposal(tmp_path):
 
 def test_an_arabic_proposal_with_empty_answers(tmp_path):
     project = docs_project(tmp_path / "p")
-    path = event(tmp_path, {"title": "شراكة بين مكتبتين", "partners": "مكتبة قطر الوطنية (مضيفة)"}, number=12)
+    path = event(tmp_path, {"title": "شراكة بين مكتبتين", "partners": "مكتبة قطر الوطنية (مضيفة)",
+                            "year": "2024"}, number=12)
     result = kb(project, "from-issue", str(path))
     assert result.returncode == 0, result.stderr
     rel = "case-studies/proposal-12.md"
     ar = (project / "docs/ar" / rel).read_text(encoding="utf-8")
     en = (project / "docs/en" / rel).read_text(encoding="utf-8")
-    assert section(ar, "context").strip() == "مكتبة قطر الوطنية \\(مضيفة\\)"
+    # the form's bilingual labels, in the page's language
+    assert section(ar, "context").strip() == ("الشركاء وأدوارهم: مكتبة قطر الوطنية \\(مضيفة\\)\n\n"
+                                              "السنة أو التاريخ \\(إن ذكره المصدر فقط\\): 2024")
     assert parse(ar, "ar.md")[0].meta["title"] == "شراكة بين مكتبتين"
     # _No response_ leaves the template's text, which the check then reports
     assert "No response" not in ar and "الدروس التي ينقلها المصدر نفسه" in section(ar, "lessons")
@@ -121,5 +124,5 @@ def test_an_event_that_is_not_a_proposal(tmp_path):
     other = tmp_path / "other.json"
     other.write_text(json.dumps({"issue": {"number": 3, "body": "### Something else\n\nhello"}}), encoding="utf-8")
     result = kb(project, "from-issue", str(other))
-    assert result.returncode == 2 and "issue 3: no answer to 'Working title'" in result.stderr
+    assert result.returncode == 2 and "issue 3: no answer to 'Working title · العنوان المقترح'" in result.stderr
     assert not list((project / "docs/en/case-studies").glob("proposal-*"))
