@@ -19,7 +19,8 @@ class _Head(HTMLParser):
         a = dict(attrs)
         if tag == "html":
             self.html = a
-        elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+        # The page's translations, not its language's feeds (type application/atom+xml, hreflang too).
+        elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a and "type" not in a:
             self.alternates[a["hreflang"]] = a["href"]
         elif tag == "a" and "md-select__link" in (a.get("class") or ""):
             self.switcher[a["hreflang"]] = a["href"]
