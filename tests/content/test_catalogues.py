@@ -30,6 +30,8 @@ class _Article(HTMLParser):
         a = dict(attrs)
         if tag == "article":
             self.inside = 1
+        if tag == "aside" and "kb-cite" in (a.get("class") or ""):
+            self.inside = 0  # the page's own content ends where the template's "Cite this page" block begins
         if not self.inside:
             return
         if re.fullmatch(r"h[1-6]", tag):
