@@ -18,7 +18,6 @@ from kb.export import (
     ExportError,
     Language,
     Site,
-    _counter_content,
     built_path,
     flatten_nav,
     handout_part,
@@ -26,6 +25,7 @@ from kb.export import (
     read_page,
     write_pdf,
 )
+from kb.export.css import _counter_content
 
 DATA = Path(__file__).parent / "data"
 EN = Language("en", "English", "Test KB", "A test.", True)
