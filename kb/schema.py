@@ -1,14 +1,14 @@
-"""The front-matter schema of each kind of page, and the check of a page's front matter against it: every
-problem with its line (the key's line in the file), field path and a hint.
-
-A field is (type, required). Types: "text" (non-empty string), "int", "position" (a positive int), "bool",
-"year", "date" (ISO date or the date as the source gives it), "path" (page path relative to the language
-folder), "slug", "source" (an id of kb/data/sources.yml), "mapping" (free), "vocab:<name>" (a term of
-kb/data/vocabularies.yml), "list:<type>", or a list or dict (records with their own fields)."""
+"""The front-matter schema: one pydantic model per kind of page, vocabulary fields checked against
+kb/data/vocabularies.yml and sources against kb/data/sources.yml; each validation error becomes a Problem at
+its key's line, with today's wording and hint."""
 from __future__ import annotations
 
 import datetime
 import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from kb.data import sources, vocabularies
 from kb.frontmatter import Page, line_of
@@ -16,160 +16,283 @@ from kb.kinds import KINDS
 from kb.problems import Problem, closest
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-PARTNER = {"name": ("text", True), "org": ("slug", False), "type": ("vocab:partner-types", True),
-           "role": ("vocab:partner-roles", True)}
-AGENDA_ITEM = {"minutes": ("int", True), "title": ("text", True)}
-INITIATIVE = {"title": ("text", True), "description": ("text", True), "status": ("vocab:statuses", False)}
-
-COMMON = {
-    "kind": ("vocab:kinds", True),
-    "title": ("text", True),
-    "description": ("text", True),
-    "sources": ("list:source", True),
-    "themes": ("list:vocab:themes", False),
-    "related": ("list:path", False),
-    # Where the page stands in its section's navigation (kb/sections.py): lowest first, before undated pages.
-    "order": ("position", False),
-    # Material's own page keys, and the translation record kept by the translation-status command.
-    "hide": ("list:text", False),
-    "search": ("mapping", False),
-    "template": ("text", False),
-    "icon": ("text", False),
-    "translation": ("mapping", False),
-}
-
-SCHEMA: dict[str, dict] = {
-    "case-study": {"partners": ([PARTNER], True), "region": ("vocab:regions", True),
-                   "country": ("text", False), "city": ("text", False), "year": ("year", False),
-                   "date": ("date", False), "themes": ("list:vocab:themes", True), "event": ("path", False)},
-    # `notice`: that the kit is the knowledge base's suggestion, not a real event's programme; shown first in
-    # the kit header, above the agenda (two kits carry the titles of real workshops).
-    "workshop-kit": {"notice": ("text", True), "audience": ("list:vocab:audiences", True),
-                     "duration": ("int", True), "objectives": ("list:text", True), "agenda": ([AGENDA_ITEM], True),
-                     "materials": ("list:text", True), "themes": ("list:vocab:themes", True)},
-    "initiative-list": {"area": ("vocab:initiative-areas", True), "initiatives": ([INITIATIVE], True)},
-    "event": {"date": ("date", False), "year": ("year", False), "year_stated": ("bool", False),
-              "city": ("text", False), "country": ("text", False), "region": ("vocab:regions", False),
-              "organisers": ("list:path", False)},
-    "organisation": {"type": ("vocab:partner-types", True), "country": ("text", False),
-                     "city": ("text", False), "region": ("vocab:regions", False), "url": ("text", False)},
-    "page": {"sources": ("list:source", False)},
-}
-assert set(SCHEMA) == set(KINDS), "kb/kinds.py and the schema name different kinds"
-
-# Metadata that is not prose: it must be identical in a page and its translation.
-SHARED_KEYS = ["kind", "order", "year", "date", "year_stated", "region", "partners", "duration", "agenda", "sources",
-               "themes", "area", "audience", "type", "event", "organisers", "related", "initiatives"]
-
-
-def fields(kind: str) -> dict:
-    """All keys a page of `kind` may have, with (type, required)."""
-    return {**COMMON, **SCHEMA.get(kind, {})}
-
-
 _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
+# Metadata that is not prose: it must be identical in a page and its translation.
+SHARED_KEYS = ["kind", "order", "year", "date", "year_stated", "region", "partners", "duration", "agenda",
+               "sources", "themes", "area", "audience", "type", "event", "organisers", "related", "initiatives"]
 
-def _check_value(page: Page, keys: tuple, value, spec, out: list[Problem]) -> None:
-    def bad(message, hint=""):  # the line is looked up only for a problem: most values have none
-        out.append(Problem(page.path, line_of(page, *keys), ".".join(str(k) for k in keys), message, hint))
 
-    if isinstance(spec, list):  # a list of records
-        if not isinstance(value, list) or not value:
-            return bad("must be a non-empty list", "one '- key: value' entry per item")
-        for i, item in enumerate(value):
-            _check_value(page, (*keys, i), item, spec[0], out)
+def _fail(message: str, hint: str = ""):
+    raise PydanticCustomError("kb", "{message}", {"message": message, "hint": hint})
+
+
+def _checked(check):
+    """A before-validator: a key written with no value is reported as such, then `check` runs."""
+    def validate(value):
+        if value is None:
+            _fail("has no value", "fill it in, or remove the key if it is optional")
+        check(value)
+        return value
+    return BeforeValidator(validate)
+
+
+def _item(check):
+    """A before-validator for a list's items: an empty item is checked as a value (`- ` is not a missing key)."""
+    def validate(value):
+        check(value)
+        return value
+    return BeforeValidator(validate)
+
+
+def _text(v):
+    if not isinstance(v, str) or not v.strip():
+        _fail("must be non-empty text", "quote it if it contains a colon")
+
+
+def _positive(v):
+    if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
+        _fail(f"must be a positive whole number, not {v!r}", "minutes, without units")
+
+
+def _position(v):
+    if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
+        _fail(f"must be a positive whole number, not {v!r}",
+              "the page's place in its section, lowest first: leave gaps (10, 20, 30) for pages to come")
+
+
+def _bool(v):
+    if not isinstance(v, bool):
+        _fail(f"must be true or false, not {v!r}")
+
+
+def _year(v):
+    if not isinstance(v, int) or isinstance(v, bool) or not 1800 <= v <= 2100:
+        _fail(f"must be a four-digit year, not {v!r}", "leave it out where the source does not say")
+
+
+def _date(v):
+    if isinstance(v, datetime.date):
         return
-    if isinstance(spec, dict):  # a record
+    if not isinstance(v, str) or not v.strip():
+        _fail(f"must be a date, not {v!r}", 'write "YYYY-MM-DD", or the date as the source gives it')
+    if _ISO_DATE.match(v):
+        try:
+            datetime.date.fromisoformat(v)
+        except ValueError:
+            _fail(f"'{v}' is not a valid date", "write YYYY-MM-DD with a real month and day")
+
+
+def _slug(v):
+    if not isinstance(v, str) or not SLUG.fullmatch(v):
+        _fail(f"must be a slug (lowercase letters, digits, hyphens), not {v!r}")
+
+
+def _path(v):
+    if not isinstance(v, str) or not v.endswith(".md") or v.startswith("/") or ".." in v:
+        _fail(f"must be a page path relative to the language folder, not {v!r}", "for example case-studies/example.md")
+
+
+def _source(v):
+    if not isinstance(v, str) or v not in sources():
+        _fail(f"unknown source '{v}'", closest(v, sources()) + "; sources are listed in kb/data/sources.yml")
+
+
+def _mapping(v):
+    if not isinstance(v, dict):
+        _fail("must be a set of keys")
+
+
+def _term(vocabulary: str):
+    def check(v):
+        terms = vocabularies().get(vocabulary, {})
+        if not isinstance(v, str) or v not in terms:
+            _fail(f"unknown {vocabulary} term '{v}'",
+                  closest(v, terms) + f"; terms are listed under {vocabulary} in kb/data/vocabularies.yml")
+    return check
+
+
+def _list(v):
+    if not isinstance(v, list) or not v:
+        _fail("must be a non-empty list", "write it as [a, b] or one '- item' per line")
+
+
+def _records(v):
+    if not isinstance(v, list) or not v:
+        _fail("must be a non-empty list", "one '- key: value' entry per item")
+
+
+Text = Annotated[Any, _checked(_text)]
+TextItem = Annotated[Any, _item(_text)]
+PathItem = Annotated[Any, _item(_path)]
+SourceItem = Annotated[Any, _item(_source)]
+PositiveInt = Annotated[Any, _checked(_positive)]
+Position = Annotated[Any, _checked(_position)]
+Bool = Annotated[Any, _checked(_bool)]
+Year = Annotated[Any, _checked(_year)]
+Date = Annotated[Any, _checked(_date)]
+Slug = Annotated[Any, _checked(_slug)]
+PagePath = Annotated[Any, _checked(_path)]
+Mapping = Annotated[Any, _checked(_mapping)]
+
+
+def Term(vocabulary: str, item: bool = False):  # noqa: N802 (a type)
+    return Annotated[Any, (_item if item else _checked)(_term(vocabulary))]
+
+
+def ListOf(item):  # noqa: N802 (a type)
+    return Annotated[list[item], _checked(_list)]
+
+
+def Records(model):  # noqa: N802 (a type)
+    return Annotated[list[model], _checked(_records)]
+
+
+class Record(BaseModel):
+    """A set of keys; anything but a mapping is reported as such."""
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _mapping_of_keys(cls, value):
         if not isinstance(value, dict):
-            return bad("must be a set of keys: " + ", ".join(spec))
-        _check_keys(page, keys, value, spec, out)
-        return
-    if spec.startswith("list:"):
-        if not isinstance(value, list) or not value:
-            return bad("must be a non-empty list", "write it as [a, b] or one '- item' per line")
-        for i, item in enumerate(value):
-            _check_value(page, (*keys, i), item, spec[5:], out)
-        return
-    if spec == "text":
-        if not isinstance(value, str) or not value.strip():
-            bad("must be non-empty text", "quote it if it contains a colon")
-    elif spec == "int":
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            bad(f"must be a positive whole number, not {value!r}", "minutes, without units")
-    elif spec == "position":
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            bad(f"must be a positive whole number, not {value!r}",
-                "the page's place in its section, lowest first: leave gaps (10, 20, 30) for pages to come")
-    elif spec == "bool":
-        if not isinstance(value, bool):
-            bad(f"must be true or false, not {value!r}")
-    elif spec == "year":
-        if not isinstance(value, int) or isinstance(value, bool) or not 1800 <= value <= 2100:
-            bad(f"must be a four-digit year, not {value!r}", "leave it out where the source does not say")
-    elif spec == "date":
-        if isinstance(value, datetime.date):
-            return
-        if not isinstance(value, str) or not value.strip():
-            return bad(f"must be a date, not {value!r}", 'write "YYYY-MM-DD", or the date as the source gives it')
-        if _ISO_DATE.match(value):
-            try:
-                datetime.date.fromisoformat(value)
-            except ValueError:
-                bad(f"'{value}' is not a valid date", "write YYYY-MM-DD with a real month and day")
-    elif spec == "slug":
-        if not isinstance(value, str) or not SLUG.fullmatch(value):
-            bad(f"must be a slug (lowercase letters, digits, hyphens), not {value!r}")
-    elif spec == "path":
-        if not isinstance(value, str) or not value.endswith(".md") or value.startswith("/") or ".." in value:
-            bad(f"must be a page path relative to the language folder, not {value!r}",
-                "for example case-studies/example.md")
-    elif spec == "source":
-        if value not in sources():
-            bad(f"unknown source '{value}'", closest(value, sources()) + "; sources are listed in kb/data/sources.yml")
-    elif spec == "mapping":
-        if not isinstance(value, dict):
-            bad("must be a set of keys")
-    elif spec.startswith("vocab:"):
-        vocab = spec[6:]
-        terms = vocabularies().get(vocab, {})
-        if not isinstance(value, str) or value not in terms:
-            bad(f"unknown {vocab} term '{value}'",
-                closest(value, terms) + f"; terms are listed under {vocab} in kb/data/vocabularies.yml")
+            _fail("must be a set of keys: " + ", ".join(cls.model_fields))
+        return value
 
 
-def _check_keys(page: Page, prefix: tuple, data: dict, spec: dict, out: list[Problem]) -> None:
-    where = ".".join(str(k) for k in prefix)
-    for key, value in data.items():
-        if key not in spec:
-            out.append(Problem(page.path, line_of(page, *prefix, key), ".".join(map(str, (*prefix, key))),
-                               "unknown key", closest(key, spec)))
-        elif value is None:
-            out.append(Problem(page.path, line_of(page, *prefix, key), ".".join(map(str, (*prefix, key))),
-                               "has no value", "fill it in, or remove the key if it is optional"))
-        else:
-            _check_value(page, (*prefix, key), value, spec[key][0], out)
-    for key, (_, required) in spec.items():
-        if required and key not in data:
-            out.append(Problem(page.path, line_of(page, *prefix) if prefix else 1,
-                               ".".join(map(str, (*prefix, key))), "missing",
-                               f"required in {where or 'the front matter'}"))
+class Partner(Record):
+    name: Text
+    org: Slug = None
+    type: Term("partner-types")
+    role: Term("partner-roles")
+
+
+class AgendaItem(Record):
+    minutes: PositiveInt
+    title: Text
+
+
+class Initiative(Record):
+    title: Text
+    description: Text
+    status: Term("statuses") = None
+
+
+class Common(BaseModel):
+    """The keys of every page, with Material's own page keys and the translation record."""
+    model_config = ConfigDict(extra="forbid")
+    kind: Term("kinds")
+    title: Text
+    description: Text
+    sources: ListOf(SourceItem)
+    themes: ListOf(Term("themes", item=True)) = None
+    related: ListOf(PathItem) = None
+    # Where the page stands in its section's navigation (kb/sections.py): lowest first, before undated pages.
+    order: Position = None
+    hide: ListOf(TextItem) = None
+    search: Mapping = None
+    template: Text = None
+    icon: Text = None
+    translation: Mapping = None
+
+
+class CaseStudy(Common):
+    partners: Records(Partner)
+    region: Term("regions")
+    country: Text = None
+    city: Text = None
+    year: Year = None
+    date: Date = None
+    themes: ListOf(Term("themes", item=True))
+    event: PagePath = None
+
+
+class WorkshopKit(Common):
+    # `notice`: that the kit is the knowledge base's suggestion, not a real event's programme; shown first in
+    # the kit header, above the agenda (two kits carry the titles of real workshops).
+    notice: Text
+    audience: ListOf(Term("audiences", item=True))
+    duration: PositiveInt
+    objectives: ListOf(TextItem)
+    agenda: Records(AgendaItem)
+    materials: ListOf(TextItem)
+    themes: ListOf(Term("themes", item=True))
+
+
+class InitiativeList(Common):
+    area: Term("initiative-areas")
+    initiatives: Records(Initiative)
+
+
+class Event(Common):
+    date: Date = None
+    year: Year = None
+    year_stated: Bool = None
+    city: Text = None
+    country: Text = None
+    region: Term("regions") = None
+    organisers: ListOf(PathItem) = None
+
+
+class Organisation(Common):
+    type: Term("partner-types")
+    country: Text = None
+    city: Text = None
+    region: Term("regions") = None
+    url: Text = None
+
+
+class GeneralPage(Common):
+    sources: ListOf(SourceItem) = None
+
+
+SCHEMA: dict[str, type[Common]] = {"case-study": CaseStudy, "workshop-kit": WorkshopKit,
+                                   "initiative-list": InitiativeList, "event": Event, "organisation": Organisation,
+                                   "page": GeneralPage}
+assert set(SCHEMA) == set(KINDS), "kb/kinds.py and the schema name different kinds"
+
+
+def fields(kind: str) -> dict[str, tuple[None, bool]]:
+    """All keys a page of `kind` may have, with whether each is required."""
+    return {name: (None, f.is_required()) for name, f in SCHEMA.get(kind, GeneralPage).model_fields.items()}
+
+
+def _model_at(model: type[BaseModel], prefix: tuple) -> type[BaseModel]:
+    """The record model at a key path (("partners", 0) -> Partner)."""
+    for key in prefix:
+        if isinstance(key, str):
+            annotation = model.model_fields[key].annotation
+            model = next((a for a in getattr(annotation, "__args__", ()) if isinstance(a, type)
+                          and issubclass(a, BaseModel)), model)
+    return model
+
+
+def _problem(page: Page, model: type[BaseModel], error: dict) -> Problem:
+    loc = tuple(error["loc"])
+    where = ".".join(map(str, loc))
+    if error["type"] == "missing":
+        prefix = loc[:-1]
+        return Problem(page.path, line_of(page, *prefix) if prefix else 1, where, "missing",
+                       f"required in {'.'.join(map(str, prefix)) or 'the front matter'}")
+    if error["type"] == "extra_forbidden":
+        return Problem(page.path, line_of(page, *loc), where, "unknown key",
+                       closest(loc[-1], _model_at(model, loc[:-1]).model_fields))
+    ctx = error.get("ctx") or {}
+    return Problem(page.path, line_of(page, *loc), where, ctx.get("message", error["msg"]), ctx.get("hint", ""))
 
 
 def check_meta(page: Page) -> list[Problem]:
-    """Front matter against the schema of the page's kind."""
-    out: list[Problem] = []
+    """Front matter against the model of the page's kind (without a kind: the keys every page has)."""
     kind = page.meta.get("kind")
-    if kind is not None and kind not in SCHEMA:
-        out.append(Problem(page.path, line_of(page, "kind"), "kind", f"unknown kind '{kind}'",
-                           closest(kind, SCHEMA)))
-        return out
-    # Without a kind, check the keys every page has (a missing kind is reported as such).
-    _check_keys(page, (), page.meta, fields(kind or "page"), out)
-    if kind == "workshop-kit":
-        out += check_agenda(page)
-    return out
+    if kind is not None and (not isinstance(kind, str) or kind not in SCHEMA):
+        return [Problem(page.path, line_of(page, "kind"), "kind", f"unknown kind '{kind}'", closest(kind, SCHEMA))]
+    model = SCHEMA[kind or "page"]
+    try:
+        model.model_validate(page.meta)
+        out = []
+    except ValidationError as e:
+        out = [_problem(page, model, error) for error in e.errors(include_url=False)]
+    return out + (check_agenda(page) if kind == "workshop-kit" else [])
 
 
 def check_agenda(page: Page) -> list[Problem]:
