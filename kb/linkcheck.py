@@ -7,7 +7,7 @@ from urllib.parse import unquote, urljoin, urlparse
 _LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 
 
-class _Page(HTMLParser):
+class _LinkCollector(HTMLParser):
     """Collects a page's element ids and its outgoing link targets."""
 
     def __init__(self):
@@ -25,8 +25,8 @@ class _Page(HTMLParser):
             self.links.append((target, self.getpos()[0]))
 
 
-def _parse(path: Path) -> _Page:
-    page = _Page()
+def _parse(path: Path) -> _LinkCollector:
+    page = _LinkCollector()
     page.feed(path.read_text(encoding="utf-8"))
     return page
 

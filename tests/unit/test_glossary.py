@@ -4,6 +4,7 @@ import re
 import pytest
 
 from kb import glossary
+from kb.glossary import match
 
 FIXTURE = """\
 partnership:
@@ -179,7 +180,7 @@ def test_bad_data_is_reported_with_file_and_line(yaml_text, message):
     assert any(p.startswith(message) for p in problems), problems
 
 
-# ── Finding forms without scanning the page once per form (kb/glossary.py _Page) ─────────────────────
+# ── Finding forms without scanning the page once per form (kb/glossary/match.py FoldedText) ─────────────────────
 
 DOCS = glossary.DATA.parents[1] / "docs"
 TRICKY = {
@@ -200,8 +201,8 @@ def _texts(lang):
 @pytest.mark.parametrize("terms", [TERMS, glossary.terms()], ids=["fixture", "real"])
 def test_forms_are_found_as_a_scan_of_the_whole_page_finds_them(lang, terms):
     for text in _texts(lang):
-        page = glossary._Page(text, lang)
-        for _, forms in glossary._term_patterns(lang, tuple(terms.values())):
+        page = match.FoldedText(text, lang)
+        for _, forms in match._term_patterns(lang, tuple(terms.values())):
             for form, rx in forms:
                 expected = [page.span(m) for m in rx.finditer(page.haystack)]
                 assert [m.span() for m in page.finditer(rx, form)] == expected, (form, text[:60])
@@ -209,11 +210,11 @@ def test_forms_are_found_as_a_scan_of_the_whole_page_finds_them(lang, terms):
 
 @pytest.mark.parametrize("lang", glossary.LANGS)
 def test_proper_names_are_found_as_one_alternation_finds_them(lang):
-    forms = glossary._name_forms(lang)
-    alternation = re.compile("|".join(glossary._name_pattern(lang, f).pattern for f in forms))
+    forms = match._name_forms(lang)
+    alternation = re.compile("|".join(match._name_pattern(lang, f).pattern for f in forms))
     for text in _texts(lang):
-        page = glossary._Page(text, lang)
-        assert glossary._name_spans(page) == [page.span(m) for m in alternation.finditer(page.haystack)]
+        page = match.FoldedText(text, lang)
+        assert match._name_spans(page) == [page.span(m) for m in alternation.finditer(page.haystack)]
 
 
 def test_case_traps_are_every_character_a_case_insensitive_pattern_folds_to_ascii():
@@ -222,10 +223,10 @@ def test_case_traps_are_every_character_a_case_insensitive_pattern_folds_to_asci
 
 
 def test_arabic_prefix_letters_and_length_follow_the_prefix_pattern():
-    prefix = re.compile(glossary._AR_PREFIX)
-    letters = set(re.sub(r"[^\u0621-\u064a]", "", glossary._AR_PREFIX))
-    assert letters == set(glossary._AR_PREFIX_LETTERS)
-    assert prefix.fullmatch("وبال") and len("وبال") == glossary._AR_PREFIX_MAX
+    prefix = re.compile(match._AR_PREFIX)
+    letters = set(re.sub(r"[^\u0621-\u064a]", "", match._AR_PREFIX))
+    assert letters == set(match._AR_PREFIX_LETTERS)
+    assert prefix.fullmatch("وبال") and len("وبال") == match._AR_PREFIX_MAX
     assert not prefix.fullmatch("وبالل")
 
 
@@ -237,18 +238,18 @@ def test_arabic_prefix_letters_and_length_follow_the_prefix_pattern():
 ])
 def test_overlapping_names_are_found_as_one_alternation_finds_them(monkeypatch, lang, names, text):
     forms = tuple(sorted(names, key=len, reverse=True))
-    monkeypatch.setattr(glossary, "_name_forms", lambda _: forms)
-    alternation = re.compile("|".join(glossary._name_pattern(lang, f).pattern for f in forms))
-    page = glossary._Page(text, lang)
+    monkeypatch.setattr(match, "_name_forms", lambda _: forms)
+    alternation = re.compile("|".join(match._name_pattern(lang, f).pattern for f in forms))
+    page = match.FoldedText(text, lang)
     expected = [page.span(m) for m in alternation.finditer(page.haystack)]
-    assert glossary._name_spans(page) == expected
+    assert match._name_spans(page) == expected
     assert len(expected) >= 4
 
 
 def test_arabic_match_spans_the_word_with_its_diacritics_on_the_page():
     """Arabic forms are matched on the folded page; the link covers the word as written, vowels included."""
     text = "تقومُ وَالشَّرَاكَةُ، على الثقة."
-    page = glossary._Page(text, "ar")
+    page = match.FoldedText(text, "ar")
     rx = glossary.pattern("شراكة", "ar")
     assert [m.group(0) for m in page.finditer(rx, "شراكة")] == ["وَالشَّرَاكَةُ"]
 

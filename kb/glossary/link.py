@@ -1,0 +1,76 @@
+"""Linking the first use of each glossary term on a page, never in code, headings, links, markup, quoted titles
+or proper names (the page scanned by kb/markdown.py)."""
+from __future__ import annotations
+
+import re
+
+from kb.frontmatter import parse as parse_front_matter
+from kb.glossary.data import Term, terms
+from kb.glossary.match import FoldedText, _name_spans, _term_patterns, _title_cased
+from kb.markdown import CODE, HTML
+from kb.markdown import scan as scan_markdown
+
+# Lines that are markup rather than prose: admonition and tab titles, HTML blocks, abbreviation, reference
+# and footnote definitions, snippets, attribute lists, table rules.
+_SKIP_LINE = re.compile(r"^\s*(!!!|\?\?\?|={3}[+!]?\s|<|\*\[|\[[^\]]+\]:|-{2}8<-{2}|\{:?|\|?\s*:?-{3,})")
+# Inline spans never linked inside: code, links and images (with their target), bracketed text, HTML tags
+# and comments, autolinks, bare URLs, attribute lists, quoted titles and names.
+_INLINE = re.compile(r"`+[^`]*`+|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<!--.*?-->|<[^>]+>|https?://\S+|\{[^}]*\}"
+                     r"|«[^»]*»|“[^”]*”")
+
+
+def protected_spans(markdown: str, lang: str, page: FoldedText | None = None) -> list[tuple[int, int]]:
+    """Character ranges of `markdown` that must not be linked: front matter, code blocks, headings,
+    markup lines, inline code, links, tags, quoted titles and proper names."""
+    spans, pos = [], 0
+    page_markdown = markdown
+    front, _ = parse_front_matter(markdown, "", required=False) if markdown.startswith("---") else (None, None)
+    if front is not None and front.has_front_matter:
+        size = len("\n".join(markdown.split("\n")[:front.body_line - 1])) + 1
+        spans.append((0, size))
+        pos, markdown = size, markdown[size:]
+    body = scan_markdown(markdown)
+    headings = {h.line - 1 for h in body.headings}
+    for i, (line, kind) in enumerate(zip(markdown.split("\n"), body.kinds, strict=True)):
+        start, end = pos, pos + len(line) + 1
+        pos = end
+        if kind in (CODE, HTML) or i in headings or _SKIP_LINE.match(line):
+            spans.append((start, min(end, len(page_markdown))))
+            continue
+        spans += [(start + m.start(), start + m.end()) for m in _INLINE.finditer(line)]
+    markdown = page_markdown
+    return spans + _name_spans(page or FoldedText(markdown, lang))
+
+
+def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | None = None) -> str:
+    """Link the first use of each glossary term in `markdown` to `href#<id>` (the glossary page, relative
+    to this page), with the definition as the link's title. Whole words only, one link per term, never in
+    headings, links, code, markup, front matter, quoted titles or proper names."""
+    glossary = terms() if glossary is None else glossary
+    # One byte per character, 1 where the text is taken: checking a match is one C-level scan, where a list
+    # of spans made each check walk every earlier use (quadratic on long, term-dense pages).
+    taken = bytearray(len(markdown))
+
+    def take(a, b):
+        taken[a:b] = b"\x01" * (b - a)
+
+    def free(a, b):
+        return taken.find(1, a, b) < 0
+
+    page = FoldedText(markdown, lang)
+    for a, b in protected_spans(markdown, lang, page):
+        take(a, b)
+    chosen = []
+    for term, forms in _term_patterns(lang, tuple(glossary.values())):
+        # Every use of a (longer) term is kept from shorter terms, not only the one that gets the link.
+        uses = [m for form, rx in forms if page.may_occur(form) for m in page.finditer(rx, form)
+                if free(*m.span()) and not (lang == "en" and _title_cased(m.group(0), form))]
+        for m in uses:
+            take(*m.span())
+        if uses:
+            chosen.append((min(uses, key=lambda m: m.start()), term))
+    for m, term in sorted(chosen, key=lambda c: c[0].start(), reverse=True):
+        title = term.definition(lang).replace('"', "&quot;")
+        link = f'[{m.group(0)}]({href}#{term.id} "{title}"){{ .kb-term }}'
+        markdown = markdown[:m.start()] + link + markdown[m.end():]
+    return markdown
