@@ -1,14 +1,15 @@
 """Hook: catalogues generated from the page index at build time, in the language being built: section index
-pages get their lists (by theme, region, area), and themes/ gets one virtual page per theme plus an index."""
+pages get their cards and filters (kb/cards.py), and themes/ gets one virtual page per theme plus an index."""
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
 from kb import content
+from kb.cards import section_catalogue
 from kb.kinds import SECTIONS
 from kb.languages import LANGS
 from kb.mkdocs_i18n import AFTER_I18N, add_to_sitemap, build_language, generated_pages, page_path
-from kb.render import section_catalogue, theme_files
+from kb.render import theme_files
 
 _state = {"lang": "en", "pages": {}}
 
@@ -52,7 +53,8 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     rel = page_path(page.file)
     if rel.endswith("/index.md") and rel.split("/")[0] in SECTIONS.values():
-        return markdown.rstrip("\n") + section_catalogue(rel, _state["pages"], _state["lang"])
+        depth = page.url.rstrip("/").count("/") + 1 if page.url else 0  # "ar/case-studies/": 2
+        return markdown.rstrip("\n") + section_catalogue(rel, _state["pages"], _state["lang"], depth)
     return markdown
 
 

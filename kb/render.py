@@ -8,7 +8,7 @@ import posixpath
 import re
 
 from kb.data import label, sources, ui, vocabularies
-from kb.kinds import SECTIONS, kind_of_section
+from kb.kinds import SECTIONS
 
 
 def t(lang: str, key: str, **values) -> str:
@@ -100,19 +100,6 @@ def _of_kind(pages: dict, kind: str) -> dict:
     return {rel: m for rel, m in pages.items() if m.get("kind") == kind}
 
 
-def _grouped(pages: dict, key: str, vocab: str, lang: str, here: str, id_prefix: str) -> str:
-    """Level-3 headings, one per vocabulary term (in the vocabulary's order) that has pages, with their links."""
-    out = []
-    for term in vocabularies()[vocab]:
-        matching = {rel: m for rel, m in pages.items()
-                    if term == m.get(key) or (isinstance(m.get(key), list) and term in m[key])}
-        if matching:
-            out.append(f"### {label(vocab, term, lang)} {{#{id_prefix}-{term}}}\n")
-            out += [_link(m, rel, here) for rel, m in matching.items()]
-            out.append("")
-    return "\n".join(out)
-
-
 def _front_matter(title: str, description: str) -> str:
     def dump(s):  # JSON strings are YAML strings
         return json.dumps(s, ensure_ascii=False)
@@ -121,31 +108,6 @@ def _front_matter(title: str, description: str) -> str:
 
 def theme_path(term: str) -> str:
     return f"themes/{term}.md"
-
-
-def section_catalogue(section_index: str, pages: dict, lang: str) -> str:
-    """The generated Markdown appended to a section's index page (`case-studies/index.md`...), or ''."""
-    section = section_index.split("/")[0]
-    kind = kind_of_section(section)
-    if kind is None:
-        return ""
-    members = _of_kind(pages, kind)
-    if not members:
-        return f"\n\n{t(lang, 'none_yet')}\n"
-    if kind == "case-study":
-        return (f"\n\n## {t(lang, 'by_theme')} {{#by-theme}}\n\n"
-                + _grouped(members, "themes", "themes", lang, section_index, "theme")
-                + f"\n## {t(lang, 'by_region')} {{#by-region}}\n\n"
-                + _grouped(members, "region", "regions", lang, section_index, "region"))
-    if kind == "initiative-list":
-        return (f"\n\n## {t(lang, 'by_area')} {{#by-area}}\n\n"
-                + _grouped(members, "area", "initiative-areas", lang, section_index, "area"))
-    lines = [_link(m, rel, section_index) for rel, m in members.items()]
-    if kind == "workshop-kit":
-        lines = [line + f" ({duration_text(m['duration'], lang)})" if isinstance(m.get("duration"), int) else line
-                 for line, m in zip(lines, members.values(), strict=True)]
-        return f"\n\n## {t(lang, 'all_kits')} {{#all-kits}}\n\n" + "\n".join(lines) + "\n"
-    return "\n\n" + "\n".join(lines) + "\n"
 
 
 def theme_page(term: str, pages: dict, lang: str) -> str:

@@ -7,6 +7,7 @@ import pytest
 
 from content_helpers import run_build, site_project
 from kb.data import label, vocabularies
+from kb.render import t
 
 
 @pytest.fixture(scope="module")
@@ -71,29 +72,88 @@ def heading_text(parsed, heading_id):
     return next(text for (hid, text), _ in parsed.sections if hid == heading_id)
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
-def test_case_studies_by_theme_and_region(built, lang):
-    root = "ar/" if lang == "ar" else ""
-    page = article(built, root + "case-studies")
-    assert links_under(page, "theme-advocacy") == ["global-voices/", "network-story/"]
-    assert links_under(page, "theme-regional-networks") == ["network-story/"]
-    assert links_under(page, "region-mena") == ["network-story/"]
-    assert links_under(page, "region-global") == ["global-voices/"]
-    ids = [hid for (hid, _), _ in page.sections]
-    assert "theme-inclusion" not in ids and "region-europe-central-asia" not in ids  # no matching page
-    assert heading_text(page, "theme-advocacy") == label("themes", "advocacy", lang)
-    assert heading_text(page, "region-mena") == label("regions", "mena", lang)
+class _Cards(HTMLParser):
+    """A catalogue's cards: {title link: {facet: terms}} from each card's data-kb-* attributes, its facts
+    ({label: value}) and the filter options ({facet: {term: (label, count)}})."""
+
+    def __init__(self):
+        super().__init__()
+        self.cards, self.facts, self.options = {}, {}, {}
+        self._card = self._field = self._option = None
+        self._facet = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "data-kb-card" in a:
+            self._card = {k[8:]: v.split() for k, v in a.items() if k.startswith("data-kb-") and k != "data-kb-card"}
+        elif tag == "a" and self._card is not None and "kb-card__title" in (a.get("class") or ""):
+            self.cards[a["href"]] = self._card
+            self.facts[a["href"]] = self._facts = {}
+        elif tag in ("dt", "dd") and self._card is not None:
+            self._field = tag
+        elif tag == "fieldset" and "data-kb-facet" in a:
+            self._facet = self.options.setdefault(a["data-kb-facet"], {})
+        elif tag == "input" and self._facet is not None:
+            self._option = self._facet[a["value"]] = ["", ""]
+        elif "data-kb-count" in a and self._option is not None:
+            self._field = "count"
+
+    def handle_endtag(self, tag):
+        if tag in ("dt", "dd", "span"):
+            self._field = None if tag != "span" or self._field == "count" else self._field
+        if tag == "label":
+            self._option = None
+        if tag == "fieldset":
+            self._facet = None
+        if tag == "dl":
+            self._card = None
+
+    def handle_data(self, data):
+        if self._field == "dt":
+            self._label = data
+        elif self._field == "dd":
+            self._facts[self._label] = data
+        elif self._option is not None:
+            self._option[1 if self._field == "count" else 0] += data.strip()
+
+
+def cards(site, url):
+    parser = _Cards()
+    parser.feed((site / url / "index.html").read_text(encoding="utf-8"))
+    return parser
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_kits_and_initiatives_by_area(built, lang):
+def test_case_studies_as_cards_with_filters(built, lang):
     root = "ar/" if lang == "ar" else ""
-    assert links_under(article(built, root + "workshops"), "all-kits") == ["short-kit/"]
-    page = article(built, root + "initiatives")
-    assert links_under(page, "area-libraries-and-communities") == ["community-top/"]
-    assert heading_text(page, "area-libraries-and-communities") == label(
+    page = cards(built, root + "case-studies")
+    assert page.cards == {"global-voices/": {"theme": ["advocacy"], "region": ["global"]},
+                          "network-story/": {"theme": ["regional-networks", "advocacy"], "region": ["mena"],
+                                             "year": ["2025"]}}
+    story = page.facts["network-story/"]
+    assert story[t(lang, "region")] == label("regions", "mena", lang) and story[t(lang, "year")] == "2025"
+    assert t(lang, "year") not in page.facts["global-voices/"]  # no year where the source gives none
+    # each option with the number of cards it shows; no option for a term no page has
+    assert page.options["theme"]["advocacy"] == [label("themes", "advocacy", lang), "2"]
+    assert page.options["theme"]["regional-networks"][1] == "1"
+    assert "inclusion" not in page.options["theme"]
+    assert page.options["region"] == {"mena": [label("regions", "mena", lang), "1"],
+                                      "global": [label("regions", "global", lang), "1"]}
+    html = (built / root / "case-studies" / "index.html").read_text(encoding="utf-8")
+    assert '<script defer src="../' + "../" * bool(root) + 'assets/javascripts/catalogue.js"></script>' in html
+    assert t(lang, "catalogue")["showing"].format(n=2, total=2) in html
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_kits_and_initiatives_as_cards(built, lang):
+    root = "ar/" if lang == "ar" else ""
+    kits = cards(built, root + "workshops")
+    assert list(kits.cards) == ["short-kit/"]
+    assert kits.facts["short-kit/"][t(lang, "duration")]
+    page = cards(built, root + "initiatives")
+    assert page.cards["community-top/"]["area"] == ["libraries-and-communities"]
+    assert page.facts["community-top/"][t(lang, "area")] == label(
         "initiative-areas", "libraries-and-communities", lang)
-    assert "area-libraries-and-global-agenda" not in [h for (h, _), _ in page.sections]
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
