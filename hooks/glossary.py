@@ -1,5 +1,5 @@
 """Hook: render the glossary page from kb/data/glossary.yml and link the first use of each term on every
-other page to its entry (the logic lives in kb/glossary.py)."""
+other page to its entry (kb/glossary/: at most one per paragraph, none on home and index pages)."""
 from mkdocs.exceptions import PluginError
 
 from kb import arabic, glossary
@@ -22,4 +22,6 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     if glossary.lang_relative(src, lang) == glossary.PAGE:
         return markdown.rstrip() + "\n\n" + glossary.render(lang)
-    return glossary.link_terms(markdown, lang, glossary.glossary_href(src, lang))
+    if not glossary.links_terms(glossary.lang_relative(src, lang)):
+        return markdown  # home and index pages: their links are the way on (kb/glossary/link.py)
+    return glossary.link_terms(markdown, lang, glossary.glossary_href(src, lang), per_block=glossary.PER_BLOCK)

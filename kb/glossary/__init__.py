@@ -5,15 +5,15 @@ are kb/arabic.py's."""
 from kb import arabic
 from kb.glossary import match
 from kb.glossary.data import DATA, GLOSSARY, KEYS, NAMES, PAGE, GlossaryError, Term, check, names, normalise, terms
-from kb.glossary.link import link_terms, protected_spans
+from kb.glossary.link import PER_BLOCK, link_terms, links_terms, protected_spans
 from kb.glossary.match import CASE_TRAPS, FoldedText, arabic_pattern, arabic_sort_key, english_pattern, pattern
 from kb.glossary.page import glossary_href, lang_relative, render, sorted_terms
 from kb.languages import LANGS, OTHER
 
-__all__ = ["CASE_TRAPS", "DATA", "GLOSSARY", "KEYS", "LANGS", "NAMES", "OTHER", "PAGE", "FoldedText", "GlossaryError",
-           "Term", "arabic_pattern", "arabic_sort_key", "check", "english_pattern", "glossary_href", "lang_relative",
-           "link_terms", "names", "normalise", "pattern", "protected_spans", "reload", "render", "sorted_terms",
-           "terms"]
+__all__ = ["CASE_TRAPS", "DATA", "FoldedText", "GLOSSARY", "GlossaryError", "KEYS", "LANGS", "NAMES", "OTHER", "PAGE",
+           "PER_BLOCK", "Term", "arabic_pattern", "arabic_sort_key", "check", "english_pattern", "glossary_href",
+           "lang_relative", "link_terms", "links_terms", "names", "normalise", "pattern", "protected_spans", "reload",
+           "render", "sorted_terms", "terms"]
 
 
 def reload() -> dict[str, Term]:

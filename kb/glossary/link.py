@@ -1,7 +1,15 @@
 """Linking the first use of each glossary term on a page, never in code, headings, links, markup, quoted titles
-or proper names (the page scanned by kb/markdown.py)."""
+or proper names (the page scanned by kb/markdown.py).
+
+Quiet by design (issue 19: the Arabic home page showed nine dotted underlines in its first screen): the pages a
+reader browses through rather than reads (the home page, every section's and the themes' index, the generated
+theme pages) link no term, because their links are the way on and the terms are linked on the pages they lead
+to; on other pages a paragraph (a block between blank lines, or a list item) carries at most one term
+link, so a sentence dense with terms reads as text. A term whose first paragraph already has a link is linked
+at its next use in a paragraph that has none."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from kb.frontmatter import parse as parse_front_matter
@@ -17,6 +25,16 @@ _SKIP_LINE = re.compile(r"^\s*(!!!|\?\?\?|={3}[+!]?\s|<|\*\[|\[[^\]]+\]:|-{2}8<-
 # and comments, autolinks, bare URLs, attribute lists, quoted titles and names.
 _INLINE = re.compile(r"`+[^`]*`+|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<!--.*?-->|<[^>]+>|https?://\S+|\{[^}]*\}"
                      r"|«[^»]*»|“[^”]*”")
+
+
+PER_BLOCK = 1
+# Where a block begins: after a blank line, or at a list item (an item is a paragraph of its own).
+_BLOCK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t])")
+
+
+def links_terms(rel: str) -> bool:
+    """Whether the page at `rel` (relative to its language folder) links glossary terms at all."""
+    return not (rel == "index.md" or rel.endswith("/index.md") or rel.startswith("themes/"))
 
 
 def protected_spans(markdown: str, lang: str, page: FoldedText | None = None) -> list[tuple[int, int]]:
@@ -42,10 +60,12 @@ def protected_spans(markdown: str, lang: str, page: FoldedText | None = None) ->
     return spans + _name_spans(page or FoldedText(markdown, lang))
 
 
-def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | None = None) -> str:
+def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | None = None,
+               per_block: int | None = None) -> str:
     """Link the first use of each glossary term in `markdown` to `href#<id>` (the glossary page, relative
     to this page), with the definition as the link's title. Whole words only, one link per term, never in
-    headings, links, code, markup, front matter, quoted titles or proper names."""
+    headings, links, code, markup, front matter, quoted titles or proper names; with `per_block`, at most that
+    many links in a block between blank lines (a term then goes to its first use in a block with room)."""
     glossary = terms() if glossary is None else glossary
     # One byte per character, 1 where the text is taken: checking a match is one C-level scan, where a list
     # of spans made each check walk every earlier use (quadratic on long, term-dense pages).
@@ -68,9 +88,25 @@ def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | 
         for m in uses:
             take(*m.span())
         if uses:
-            chosen.append((min(uses, key=lambda m: m.start()), term))
+            chosen.append((term, uses))
+    chosen = _first_uses(markdown, chosen, per_block)
     for m, term in sorted(chosen, key=lambda c: c[0].start(), reverse=True):
         title = term.definition(lang).replace('"', "&quot;")
         link = f'[{m.group(0)}]({href}#{term.id} "{title}"){{ .kb-term }}'
         markdown = markdown[:m.start()] + link + markdown[m.end():]
     return markdown
+
+
+def _first_uses(markdown: str, found: list, per_block: int | None) -> list:
+    """(match, term) to link: each term's first use, or with `per_block` its first use in a block with room."""
+    if per_block is None:
+        return [(min(uses, key=lambda m: m.start()), term) for term, uses in found]
+    breaks = [m.end() for m in _BLOCK.finditer(markdown)]
+    links, linked, chosen = {}, set(), []
+    for m, term in sorted(((m, term) for term, uses in found for m in uses), key=lambda c: c[0].start()):
+        block = bisect.bisect_right(breaks, m.start())
+        if term.id not in linked and links.get(block, 0) < per_block:
+            links[block] = links.get(block, 0) + 1
+            linked.add(term.id)
+            chosen.append((m, term))
+    return chosen

@@ -106,3 +106,19 @@ def test_invalid_glossary_data_fails_the_build_with_file_and_line(tmp_path):
     assert f"kb/data/glossary.yml:{line}: Broken Id: the id must be" in output
     assert "kb/data/glossary.yml" in output and "ar is required" in output
     assert "Traceback" not in output
+
+
+def test_home_and_index_pages_link_no_terms_and_a_paragraph_at_most_one(site):
+    """Issue 19: browsing pages link no term; a paragraph carries one term link at most."""
+    for root in (site, site / "ar"):
+        for path in [root / "index.html", *root.glob("*/index.html")]:
+            rel = path.relative_to(root).parent.as_posix()
+            if rel in (".", "case-studies", "workshops", "initiatives", "events", "organisations", "themes"):
+                assert parse(path).glossary_links == [], path
+    linked = 0
+    for path in site.rglob("index.html"):
+        for paragraph in re.findall(r"<(p|li)\b[^>]*>(.*?)</\1>", path.read_text(encoding="utf-8"), re.S):
+            count = paragraph[1].count('class="kb-term"')
+            assert count <= 1, (path, paragraph[1][:200])
+            linked += count
+    assert linked > 50  # terms are still linked on the pages people read

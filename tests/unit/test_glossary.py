@@ -289,3 +289,23 @@ def test_arabic_broken_plurals_link_to_the_singular_term(text, expected):
     terms |= {"regional-office": TERMS["regional-office"]}
     found = re.findall(r"\[([^\]]+)\]\(glossary\.md#([a-z-]+) ", glossary.link_terms(text, "ar", "glossary.md", terms))
     assert found == expected
+
+
+def test_at_most_one_term_link_per_paragraph():
+    text = ("A partnership needs sustainability.\n\nAgain sustainability, and a regional office.\n\n"
+            "- sustainability\n- a regional office and LIS\n\nLast, LIS.\n")
+    out = glossary.link_terms(text, "en", "glossary.md", TERMS, per_block=1)
+    found = re.findall(r"\[([^\]]+)\]\(glossary\.md#([a-z-]+) ", out)
+    # each paragraph one link; sustainability goes to its next use, each list item is a paragraph, LIS waits
+    assert found == [("partnership", "partnership"), ("sustainability", "sustainability"),
+                     ("regional office", "regional-office"), ("LIS", "lis")]
+    assert out.index("[LIS]") > out.index("Last,")
+    assert [b.count("{ .kb-term }") for b in out.split("\n\n")] == [1, 1, 1, 1]
+    items = glossary.link_terms("- a partnership\n- for sustainability\n", "en", "glossary.md", TERMS, per_block=1)
+    assert items.count("{ .kb-term }") == 2
+
+
+def test_index_pages_link_no_terms():
+    assert not any(map(glossary.links_terms, ["index.md", "case-studies/index.md", "themes/index.md",
+                                              "themes/advocacy.md"]))
+    assert all(map(glossary.links_terms, ["about.md", "case-studies/x.md", "workshops/kit.md"]))
