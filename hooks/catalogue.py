@@ -3,9 +3,10 @@ pages get their cards and filters (kb/cards.py), and themes/ gets one virtual pa
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from kb import content
-from kb.cards import section_catalogue
+from kb.cards import SCRIPT, section_catalogue
 from kb.kinds import SECTIONS
 from kb.languages import LANGS
 from kb.mkdocs_i18n import AFTER_I18N, add_to_sitemap, build_language, generated_pages, page_path
@@ -53,8 +54,9 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     rel = page_path(page.file)
     if rel.endswith("/index.md") and rel.split("/")[0] in SECTIONS.values():
-        depth = page.url.rstrip("/").count("/") + 1 if page.url else 0  # "ar/case-studies/": 2
-        return markdown.rstrip("\n") + section_catalogue(rel, _state["pages"], _state["lang"], depth)
+        # Relative to the page as built: ar/case-studies/ on the site, ar/case-studies/index.html offline.
+        script = get_relative_url(SCRIPT, page.url)
+        return markdown.rstrip("\n") + section_catalogue(rel, _state["pages"], _state["lang"], script)
     return markdown
 
 

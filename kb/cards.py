@@ -150,10 +150,9 @@ def _card(kind: str, rel: str, meta: dict, lang: str, here: str) -> str:
             f'<dl class="kb-card__facts">{facts}</dl>\n\n</div>\n')
 
 
-def section_catalogue(here: str, pages: dict, lang: str, depth: int) -> str:
+def section_catalogue(here: str, pages: dict, lang: str, script: str) -> str:
     """The Markdown appended to a section's index page (`here`: case-studies/index.md ...): filters, the live count
-    and a card per page of the section's kind, or ''. `depth`: how many folders the built page is below the site
-    root (the script's relative address, which works from file:// too)."""
+    and a card per page of the section's kind, or ''. `script`: catalogue.js's address relative to the built page."""
     kind = kind_of_section(here.split("/")[0])
     if kind is None:
         return ""
@@ -162,5 +161,5 @@ def section_catalogue(here: str, pages: dict, lang: str, depth: int) -> str:
         return f"\n\n{t(lang, 'none_yet')}\n"
     cards = "\n".join(_card(kind, rel, m, lang, here) for rel, m in members.items())
     filters = _filters(kind, members, lang)
-    script = (f'<script defer src="{"../" * depth}{SCRIPT}"></script>\n' if filters else "")
-    return (f"\n\n{filters}<div class=\"grid cards kb-cards\" role=\"list\" markdown>\n\n{cards}\n</div>\n\n{script}")
+    tag = f'<script defer src="{html.escape(script)}"></script>\n' if filters else ""
+    return f"\n\n{filters}<div class=\"grid cards kb-cards\" role=\"list\" markdown>\n\n{cards}\n</div>\n\n{tag}"

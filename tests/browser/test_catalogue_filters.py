@@ -12,7 +12,9 @@ import yaml
 from support import ROOT, watch_csp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "quality"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_accessibility import axe_violations  # noqa: E402
+from test_csp import offline_bundle  # noqa: E402, F401 (the Arabic offline bundle, a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -29,10 +31,10 @@ def front_matter(lang, section):
 
 
 def visible_cards(page):
-    """The slugs of the cards shown, from their title links."""
+    """The slugs of the cards shown, from their title links (x/ on the site, x.html offline)."""
     return sorted(page.eval_on_selector_all(
         "[data-kb-card]:not([hidden]) a.kb-card__title",
-        "links => links.map(a => a.getAttribute('href').replace(/\\/$/, '').split('/').pop())"))
+        "links => links.map(a => a.getAttribute('href').replace(/(\\/index)?\\.html$|\\/$/, '').split('/').pop())"))
 
 
 def query(page):
@@ -117,14 +119,19 @@ def test_without_javascript_every_item_is_listed(browser, server, section):
     assert violations == []
 
 
-def test_filters_work_from_file_urls(page, site):
-    page.goto((Path(site) / "ar" / "case-studies" / "index.html").as_uri() + "?region=mena", wait_until="load")
+def test_filters_work_in_the_offline_bundle(page, offline_bundle):  # noqa: F811 (the fixture)
+    """The Arabic offline bundle (kb pdf offline: file:// links, pages as .../index.html) from file://."""
+    page.goto((offline_bundle / "ar" / "workshops" / "index.html").as_uri() + "?duration=120", wait_until="load")
     page.wait_for_selector("[data-kb-filters]:not([hidden])")
-    pages = front_matter("ar", "case-studies")
-    assert visible_cards(page) == sorted(s for s, m in pages.items() if m["region"] == "mena")
+    kits = front_matter("ar", "workshops")
+    assert visible_cards(page) == sorted(s for s, m in kits.items() if m["duration"] <= 120)
+    tick(page, "duration", str(max(m["duration"] for m in kits.values())))
+    assert visible_cards(page) == sorted(kits) and page.url.startswith("file://")
+    page.go_back()
+    page.wait_for_function("() => location.search === '?duration=120'")
+    assert visible_cards(page) == sorted(s for s, m in kits.items() if m["duration"] <= 120)
     page.locator("[data-kb-reset]").click()
-    assert visible_cards(page) == sorted(pages)
-    assert page.url.startswith("file://") and "?" not in page.url
+    assert visible_cards(page) == sorted(kits) and "?" not in page.url
 
 
 def test_filters_by_keyboard(page, server):
