@@ -97,9 +97,13 @@ def _filters(kind: str, members: dict, lang: str) -> str:
     if not sets:
         return ""
     total = len(members)
-    # A <details>: on a phone the options would push the cards a screen down; the script opens it on a wide screen.
-    return (f'<details class="kb-filters" data-kb-filters hidden>\n<summary>{html.escape(words["filters"])}</summary>\n'
-            f'<div class="kb-filters__sets">\n' + "\n".join(sets) + '\n</div>\n</details>\n\n'
+    # Shown from the first paint when scripts run (the head swaps <html class="no-js">), so nothing shifts; on a
+    # phone the options are folded behind a button (CSS decides by width, the script only flips aria-expanded).
+    label = html.escape(words["filters"])
+    return (f'<div class="kb-filters" data-kb-filters>\n<button type="button" class="md-button kb-filters__toggle"'
+            f' aria-expanded="false" aria-controls="kb-filter-sets" data-kb-toggle>{label}</button>\n'
+            f'<div class="kb-filters__sets" id="kb-filter-sets" role="group" aria-label="{label}">\n'
+            + "\n".join(sets) + '\n</div>\n</div>\n\n'
             f'<div class="kb-filters__summary"><p class="kb-filters__status" role="status" data-kb-status'
             f' data-kb-template="{html.escape(words["showing"])}">'
             f'{html.escape(words["showing"].format(n=total, total=total))}</p>'

@@ -43,7 +43,7 @@ def query(page):
 
 def open_catalogue(page, url):
     page.goto(url, wait_until="load")
-    page.wait_for_selector("[data-kb-filters]:not([hidden])")
+    page.wait_for_selector("[data-kb-filters][data-kb-ready]")
 
 
 def tick(page, facet, term):
@@ -80,7 +80,7 @@ def test_a_filter_narrows_the_cards_and_lives_in_the_address(page, server, lang)
     assert query(page) == {"region": ["mena"], "theme": [theme]}
     shot(page, f"case-studies-filtered-{lang}-desktop")
     page.reload(wait_until="load")
-    page.wait_for_selector("[data-kb-filters]:not([hidden])")
+    page.wait_for_selector("[data-kb-filters][data-kb-ready]")
     assert visible_cards(page) == both
     assert page.locator(f"[data-kb-facet='theme'] input[value='{theme}']").is_checked()
     page.go_back()
@@ -122,7 +122,7 @@ def test_without_javascript_every_item_is_listed(browser, server, section):
 def test_filters_work_in_the_offline_bundle(page, offline_bundle):  # noqa: F811 (the fixture)
     """The Arabic offline bundle (kb pdf offline: file:// links, pages as .../index.html) from file://."""
     page.goto((offline_bundle / "ar" / "workshops" / "index.html").as_uri() + "?duration=120", wait_until="load")
-    page.wait_for_selector("[data-kb-filters]:not([hidden])")
+    page.wait_for_selector("[data-kb-filters][data-kb-ready]")
     kits = front_matter("ar", "workshops")
     assert visible_cards(page) == sorted(s for s, m in kits.items() if m["duration"] <= 120)
     tick(page, "duration", str(max(m["duration"] for m in kits.values())))
@@ -148,15 +148,18 @@ def test_filters_by_keyboard(page, server):
 def test_cards_flow_in_the_reading_direction(page, server, lang):
     page.set_viewport_size({"width": 1280, "height": 900})
     open_catalogue(page, server + PREFIX[lang] + "workshops/")
+    assert not page.locator("[data-kb-toggle]").is_visible()  # on a wide screen the options are always shown
     first, second = (page.locator("[data-kb-card]").nth(i).bounding_box() for i in (0, 1))
     assert abs(first["y"] - second["y"]) < 1  # one row
     assert (first["x"] > second["x"]) == (lang == "ar")
     shot(page, f"workshops-{lang}-desktop")
     page.set_viewport_size({"width": 390, "height": 844})
     open_catalogue(page, server + PREFIX[lang] + "workshops/")  # on a phone the options start folded
-    assert not page.locator("[data-kb-filters]").evaluate("d => d.open")
+    toggle = page.locator("[data-kb-toggle]")
+    assert toggle.get_attribute("aria-expanded") == "false" and not page.locator("#kb-filter-sets").is_visible()
     shot(page, f"workshops-{lang}-phone")
-    page.locator("[data-kb-filters] summary").click()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and page.locator("#kb-filter-sets").is_visible()
     tick(page, "duration", str(min(m["duration"] for m in front_matter(lang, "workshops").values())))
     assert len(visible_cards(page)) < len(front_matter(lang, "workshops"))
 

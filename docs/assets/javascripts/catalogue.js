@@ -67,7 +67,12 @@
     (facets[0] && facets[0].boxes[0] || status).focus();
   });
   window.addEventListener("popstate", fromAddress);
-  panel.hidden = false;
-  panel.open = matchMedia("(min-width: 60em)").matches || location.search.length > 1;
+  const toggle = panel.querySelector("[data-kb-toggle]");
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    panel.classList.toggle("kb-filters--open", open);
+  });
   fromAddress();
+  panel.dataset.kbReady = "";
 })();
