@@ -1,6 +1,6 @@
 """A section's catalogue as cards with filters: one card per page of the section's kind, with its key facts, and a
 filter for each facet its pages have values for, generated at build time. The filters are HTML that
-docs/assets/javascripts/catalogue.js brings to life (it is hidden until that script shows it); the facts a filter
+docs/assets/javascripts/catalogue.js brings to life (hidden where scripts do not run); the facts a filter
 tests are data attributes on the cards (data-kb-<facet>: the vocabulary terms, space-separated), so without
 JavaScript every card is listed, and the script holds no data. Terms, not labels, go to the URL: the same filter
 address works in both languages."""
