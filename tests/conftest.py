@@ -16,7 +16,9 @@ from support import (  # noqa: F401
     PROJECT_FILES,
     ROOT,
     copy_project,
+    once,
     run_build,
+    shared_path,
     watch_csp,
 )
 
@@ -41,7 +43,7 @@ def _reused() -> Path | None:
 def _httpd(tmp_path_factory, _reused):
     """A local HTTP server on 127.0.0.1 (ephemeral port) for the built site; bound before a build so the site
     is built for the origin it is served from, as the deployed site is (site_url)."""
-    site_dir = _reused or tmp_path_factory.mktemp("site")
+    site_dir = _reused or shared_path(tmp_path_factory, "site")
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.site_dir = site_dir
@@ -51,21 +53,24 @@ def _httpd(tmp_path_factory, _reused):
 
 
 @pytest.fixture(scope="session")
-def site_url(_httpd, _reused) -> str:
-    """The address the pages were built for: the local server's, or the one a reused site names itself by."""
-    if _reused:
-        return re.search(r'<link rel="canonical" href="([^"]+)"', (_reused / "index.html").read_text("utf-8"))[1]
-    return _httpd.base + "/"
+def site(_httpd, _reused, tmp_path_factory) -> Path:
+    """The real site, built once per test run in strict mode (or site/ when current: see _reused); the first
+    xdist worker to need it builds it, the others wait for it and read the same folder. Built here, it lists
+    no exports, whatever a developer's build/downloads/ holds."""
+    if not _reused:
+        with once(_httpd.site_dir) as todo:
+            if todo:
+                result = run_build(ROOT, _httpd.site_dir, _httpd.base + "/",
+                                   downloads=tmp_path_factory.mktemp("no-exports"))
+                assert result.returncode == 0, result.stdout + result.stderr
+    return _httpd.site_dir
 
 
 @pytest.fixture(scope="session")
-def site(_httpd, _reused, site_url, tmp_path_factory) -> Path:
-    """The real site, built once per test session in strict mode (or site/ when current: see _reused). Built
-    here, it lists no exports, whatever a developer's build/downloads/ holds."""
-    if not _reused:
-        result = run_build(ROOT, _httpd.site_dir, site_url, downloads=tmp_path_factory.mktemp("no-exports"))
-        assert result.returncode == 0, result.stdout + result.stderr
-    return _httpd.site_dir
+def site_url(site) -> str:
+    """The address the pages were built for, as the site names itself: this worker's server, another
+    worker's (a site built once for the run), or the deployed site's (a reused site/)."""
+    return re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text("utf-8"))[1]
 
 
 @pytest.fixture(scope="session")

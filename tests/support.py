@@ -1,5 +1,7 @@
 """Helpers shared by test modules (imported as `support`; conftest.py holds the fixtures). A plain module,
 so `from support import ...` cannot be shadowed by a sub-folder's conftest.py."""
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -56,3 +58,24 @@ def watch_csp(context) -> list[str]:
     context.add_init_script(_CSP_LISTENER)
     context.on("console", lambda msg: "Content Security Policy" in msg.text and found.append(msg.text))
     return found
+
+
+def shared_path(tmp_path_factory, name: str) -> Path:
+    """A path under the test run's temporary folder that every xdist worker of the run shares (each worker
+    has a folder of its own under it)."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
+
+
+@contextlib.contextmanager
+def once(path: Path):
+    """Do the work that makes `path` once per test run: yields True to the first caller (which then makes
+    it, the others waiting on a lock), False to every later one. A failed attempt leaves it to the next."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    done = path.with_name(path.name + ".done")
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        todo = not done.exists()
+        yield todo
+        if todo:
+            done.touch()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kb import buildstamp
+from support import once, shared_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,8 +19,11 @@ def exports(site, _reused, tmp_path_factory) -> Path:
     store = ROOT / "build" / "downloads"
     if _reused and buildstamp.current(store) and (store / "manifest.json").is_file():
         return store
-    out = tmp_path_factory.mktemp("downloads")
-    result = subprocess.run([sys.executable, "-m", "kb", "pdf", "--site", str(site), "--out", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    assert result.returncode == 0, result.stdout + result.stderr
+    out = shared_path(tmp_path_factory, "downloads")  # made once per run, by the first xdist worker to need it
+    with once(out) as todo:
+        if todo:
+            result = subprocess.run([sys.executable, "-m", "kb", "pdf", "--site", str(site), "--out", str(out)],
+                                    cwd=ROOT, capture_output=True, text=True,
+                                    env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+            assert result.returncode == 0, result.stdout + result.stderr
     return out
