@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 ENGINE ?= mkdocs
 MKDOCS := $(if $(filter properdocs,$(ENGINE)),.venv-properdocs/bin/properdocs,$(VENV)/bin/mkdocs)
 HOST ?= 127.0.0.1:8000
-# The issues event of a filled-in case-study form (make from-issue; the workflow's own event file by default).
+# The issues event of a filled-in proposal form (make from-issue; the workflow's own event file by default).
 EVENT ?= $(GITHUB_EVENT_PATH)
 
 .PHONY: serve build check new from-issue test links translations summary pdf bench setup setup-test
@@ -52,10 +52,10 @@ links: setup
 translations: setup
 	$(VENV)/bin/python -m kb translations
 
-## from-issue: write a proposed case study's pages from an issue event (EVENT=event.json), for a draft pull
+## from-issue: write a proposed case study's or initiative list's pages from an issue event (EVENT=event.json), for a draft pull
 ## request: the pages, then build/from-issue/ (body.md, branch, title) for scripts/draft_pr.sh
 from-issue: setup
-	@test -n "$(EVENT)" || { echo "usage: make from-issue EVENT=event.json (the issues event of the case-study form)"; exit 2; }
+	@test -n "$(EVENT)" || { echo "usage: make from-issue EVENT=event.json (the issues event of a proposal form)"; exit 2; }
 	$(VENV)/bin/python -m kb from-issue "$(EVENT)" --out build/from-issue
 
 ## summary: Markdown summary of the changes since BASE (default: the pull request's base, else main): pages,

@@ -147,9 +147,9 @@ def summary(root: Path, base: str | None, out: Path | None, preview_url: str | N
               help="Write the draft pull request's body.md, branch and title into this folder.")
 @click.pass_obj
 def from_issue(root: Path, event: Path, out: Path | None) -> None:
-    """Write a proposed case study's pages from an issue event.
+    """Write a proposed page pair from an issue event.
 
-    EVENT: the `issues` event JSON ($GITHUB_EVENT_PATH) of a filled-in case-study form; prints each file written
+    EVENT: the `issues` event JSON ($GITHUB_EVENT_PATH) of a filled-in proposal form; prints each file written
     (relative to the project folder); the pages go through the same validator as any page."""
     from kb.from_issue import IssueError, write
     try:

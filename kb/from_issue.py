@@ -1,5 +1,6 @@
-"""`python -m kb from-issue EVENT_JSON`: a case study proposed through the issue form
-(.github/ISSUE_TEMPLATE/propose-case-study.yml) written as a page pair, for a draft pull request.
+"""`python -m kb from-issue EVENT_JSON`: a case study or an initiative list proposed through its issue form
+(.github/ISSUE_TEMPLATE/propose-case-study.yml, propose-initiative-list.yml) written as a page pair, for a draft
+pull request. The form is recognised by its title question (each form's label is its own).
 
 The event is GitHub's `issues` event as the workflow receives it (the file $GITHUB_EVENT_PATH); the issue form's
 answers are in the body as `### Label` then the value (`_No response_` when left empty). The body is untrusted: it
@@ -25,11 +26,13 @@ from kb.scaffold import render_template, scaffold
 from kb.summary import fenced
 from kb.validate import validate_tree
 
-FORM = Path(__file__).resolve().parents[1] / ".github" / "ISSUE_TEMPLATE" / "propose-case-study.yml"
-KIND = "case-study"
+_FORMS = Path(__file__).resolve().parents[1] / ".github" / "ISSUE_TEMPLATE"
+FORMS = {"case-study": _FORMS / "propose-case-study.yml", "initiative-list": _FORMS / "propose-initiative-list.yml"}
+FORM = FORMS["case-study"]
+PR_TITLE = {"case-study": "Case study", "initiative-list": "Initiative list"}
 EMPTY = "_No response_"
 UNSET_SOURCE = "source-to-add"  # not an id of kb/data/sources.yml: the check fails until a maintainer sets it
-# The form's answers that go into the page's body, section by section (the template's anchors).
+# The case-study form's answers that go into the page's body, section by section (the template's anchors).
 INTO = {"context": ("partners", "place", "year"), "lessons": ("why",)}
 _DROP = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")  # bidi overrides, isolates and marks
 _MARKUP = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&:=^$])")
@@ -46,6 +49,7 @@ class Proposal:
     lang: str
     answers: dict[str, str | None]   # form field id -> answer (None when left empty)
     labels: dict[str, str]           # form field id -> its label
+    kind: str = "case-study"
 
 
 def form_labels(form: Path = FORM) -> dict[str, str]:
@@ -92,14 +96,17 @@ def read_event(path: Path) -> Proposal:
         number, body, url = int(issue["number"]), issue.get("body") or "", str(issue.get("html_url") or "")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IssueError(f"{path}: not an issues event ({exc.__class__.__name__}: {exc})") from exc
-    labels = form_labels()
-    answers = parse_body(body, labels)
-    if not answers.get("title"):
-        raise IssueError(f"issue {number}: no answer to '{_label(labels, 'title')}'; is it the case-study form?")
+    forms = {kind: form_labels(form) for kind, form in FORMS.items()}
+    parsed = [(kind, labels, parse_body(body, labels)) for kind, labels in forms.items()]
+    found = next((p for p in parsed if p[2].get("title")), None)
+    if found is None:
+        asked = " or ".join(f"'{_label(labels, 'title')}'" for labels in forms.values())
+        raise IssueError(f"issue {number}: no answer to {asked}; is it a proposal form?")
+    kind, labels, answers = found
     words = " ".join(v for v in answers.values() if v)
     lang = "ar" if sum(map(arabic.is_arabic, words.split())) * 2 > len(words.split()) else "en"
     return Proposal(number, url if url.startswith("https://") else "", lang, answers,
-                    {v: k for k, v in labels.items()})
+                    {v: k for k, v in labels.items()}, kind)
 
 
 def slug_for(proposal: Proposal, docs: Path) -> str:
@@ -108,7 +115,7 @@ def slug_for(proposal: Proposal, docs: Path) -> str:
     words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower())
     base = "-".join(words[:8]) if proposal.lang == "en" and words else f"proposal-{proposal.number}"
     slug, n = base, 2
-    while any((docs / lang / SECTIONS[KIND] / f"{slug}.md").exists() for lang in LANGS):
+    while any((docs / lang / SECTIONS[proposal.kind] / f"{slug}.md").exists() for lang in LANGS):
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -126,7 +133,9 @@ def heading(text: str, title: str) -> str:
 
 def page_text(proposal: Proposal) -> str:
     """The page in the proposal's language: the template, with the answers in its sections."""
-    text = heading(render_template(KIND, proposal.lang, proposal.answers["title"]), proposal.answers["title"])
+    text = heading(render_template(proposal.kind, proposal.lang, proposal.answers["title"]), proposal.answers["title"])
+    if proposal.kind == "initiative-list":
+        return initiatives_text(text, proposal)
     for anchor, keys in INTO.items():
         given = [(label_in(proposal.labels[k], proposal.lang), proposal.answers[k]) for k in keys
                  if proposal.answers.get(k)]
@@ -139,10 +148,37 @@ def page_text(proposal: Proposal) -> str:
     return text
 
 
+def initiatives(answer: str | None) -> list[tuple[str, str | None]]:
+    """The initiatives answer: one paragraph each, its title on the first line, then its explanation."""
+    out = []
+    for paragraph in re.split(r"\n\s*\n", answer or ""):
+        first, _, rest = paragraph.strip().partition("\n")
+        if first.strip():
+            out.append((" ".join(first.split()), " ".join(rest.split()) or None))
+    return out
+
+
+def initiatives_text(text: str, proposal: Proposal | None, count: int = 0) -> str:
+    """An initiative list's front matter with the answers (YAML strings through a JSON dump), or, without a
+    proposal, the template's one initiative repeated `count` times (the translation to do has as many)."""
+    block = re.search(r"^initiatives:\n((?:  .*\n)+)", text, re.M)
+    if proposal is None:
+        return text[:block.start(1)] + block.group(1) * max(count, 1) + text[block.end(1):]
+    default = re.search(r"^    description: (.*)$", block.group(1), re.M).group(1)
+    items = "".join(f"  - title: {json.dumps(title, ensure_ascii=False)}\n"
+                    f"    description: {json.dumps(about, ensure_ascii=False) if about else default}\n"
+                    for title, about in initiatives(proposal.answers.get("initiatives")))
+    text = text[:block.start(1)] + (items or block.group(1)) + text[block.end(1):]
+    if proposal.answers.get("description"):
+        line = json.dumps(" ".join(proposal.answers["description"].split()), ensure_ascii=False)
+        text = re.sub(r"^description: .*$", lambda _: f"description: {line}", text, count=1, flags=re.M)
+    return text
+
+
 @dataclass
 class Draft:
     files: list[Path]
-    branch: str   # ASCII: case-study/<slug>
+    branch: str   # ASCII: <kind>/<slug>
     title: str    # the pull request's title
     body: str     # its Markdown body
 
@@ -154,25 +190,31 @@ def write(root: Path, event: Path) -> Draft:
     slug = slug_for(proposal, docs)
     title = " ".join(proposal.answers["title"].split())
     proposal.answers["title"] = title
-    created = scaffold(root, KIND, slug, title, title)
+    kind = proposal.kind
+    created = scaffold(root, kind, slug, title, title)
+    count = len(initiatives(proposal.answers.get("initiatives")))
     for lang in LANGS:
-        page = root / "docs" / lang / SECTIONS[KIND] / f"{slug}.md"
+        page = root / "docs" / lang / SECTIONS[kind] / f"{slug}.md"
         text = page_text(proposal) if lang == proposal.lang else heading(page.read_text(encoding="utf-8"), title)
+        if kind == "initiative-list" and lang != proposal.lang:
+            text = initiatives_text(text, None, count)
         # The template's example source would attribute the page to a document nobody named: an id to set.
         page.write_text(re.sub(r"^sources: .*$", f"sources: [{UNSET_SOURCE}]", text, count=1, flags=re.M),
                         encoding="utf-8")
     _, problems = validate_tree(docs, root)
     mine = [p for p in problems if p.path in {c.as_posix() for c in created}]
-    return Draft(created, f"case-study/{slug}", f"Case study: {title}"[:200], pr_body(proposal, created, mine))
+    return Draft(created, f"{kind}/{slug}", f"{PR_TITLE[kind]}: {title}"[:200], pr_body(proposal, created, mine))
 
 
 def pr_body(proposal: Proposal, created: list[Path], problems: list) -> str:
     other = next(lang for lang in LANGS if lang != proposal.lang)
-    lines = [f"Drafted from issue #{proposal.number} (the case-study form) by `python -m kb from-issue`.",
+    lines = [f"Drafted from issue #{proposal.number} (the {proposal.kind} form) by `python -m kb from-issue`.",
              "", f"Closes #{proposal.number}.", "", "Files:", *(f"- `{p.as_posix()}`" for p in created), "",
              f"The {proposal.lang} page has the proposal's answers; the {other} page is the template, a translation "
              "to do. Before this is ready: write each section from the sources, set `sources:` to the ids in "
-             "`kb/data/sources.yml` (add the proposal's sources there), and the partners with their types and roles.",
+             "`kb/data/sources.yml` (add the proposal's sources there), and "
+             + ("the partners with their types and roles." if proposal.kind == "case-study" else
+                "the list's `area` and each initiative's `status` from `kb/data/vocabularies.yml`."),
              ""]
     if proposal.answers.get("sources"):
         lines += ["Sources given in the proposal:", "", plain(proposal.answers["sources"]), ""]

@@ -1,5 +1,6 @@
 """The issue forms a contributor fills in on github.com: valid forms (unique ids, every field labelled), and the
-proposal and correction forms usable in English or Arabic (each label in both, as `English · العربية`)."""
+proposal forms (case study, initiative list) and the correction form usable in English or Arabic (each label in
+both, as `English · العربية`)."""
 import re
 from pathlib import Path
 
@@ -19,7 +20,7 @@ def test_every_form_is_valid(form):
     assert len(ids) == len(set(ids)) and all(f["attributes"]["label"].strip() for f in fields)
 
 
-@pytest.mark.parametrize("form", ["propose-case-study.yml", "correction.yml"])
+@pytest.mark.parametrize("form", ["propose-case-study.yml", "propose-initiative-list.yml", "correction.yml"])
 def test_the_contribution_forms_speak_both_languages(form):
     data = yaml.safe_load((FORMS / form).read_text(encoding="utf-8"))
     assert ARABIC.search(data["name"]) and ARABIC.search(data["description"])

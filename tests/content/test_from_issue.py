@@ -1,8 +1,8 @@
 """`python -m kb from-issue EVENT_JSON` (kb/from_issue.py), in process, on event JSON as GitHub sends it for the
-case-study form: each answer as `### Label`, a blank line, then the value (`_No response_` when empty). English and
-Arabic proposals, empty fields, hostile values: the answers land in the page of their language as plain text,
-the other language keeps the template (a translation to do), the pages go through the validator, and nothing in
-the issue runs or reaches a page as markup."""
+case-study and initiative-list forms: each answer as `### Label`, a blank line, then the value (`_No response_`
+when empty). English and Arabic proposals, empty fields, hostile values: the answers land in the page of their
+language as plain text (front matter: YAML strings), the other language keeps the template (a translation to
+do), the pages go through the validator, and nothing in the issue runs or reaches a page as markup."""
 import json
 import re
 from pathlib import Path
@@ -13,12 +13,14 @@ from content_helpers import docs_project, kb
 from kb.frontmatter import parse
 from kb.validate import validate_tree
 
-FORM = Path(__file__).resolve().parents[2] / ".github" / "ISSUE_TEMPLATE" / "propose-case-study.yml"
+FORMS = Path(__file__).resolve().parents[2] / ".github" / "ISSUE_TEMPLATE"
+FORM = FORMS / "propose-case-study.yml"
+LIST_FORM = FORMS / "propose-initiative-list.yml"
 
 
-def event(tmp_path: Path, answers: dict, number: int = 7) -> Path:
+def event(tmp_path: Path, answers: dict, number: int = 7, form: Path = FORM) -> Path:
     """An `issues` `labeled` event whose body is the form's answers as GitHub writes them."""
-    fields = [f for f in yaml.safe_load(FORM.read_text(encoding="utf-8"))["body"] if f.get("id")]
+    fields = [f for f in yaml.safe_load(form.read_text(encoding="utf-8"))["body"] if f.get("id")]
     body = "\n\n".join(f"### {f['attributes']['label']}\n\n{answers.get(f['id']) or '_No response_'}"
                        for f in fields)
     path = tmp_path / "event.json"
@@ -124,5 +126,82 @@ def test_an_event_that_is_not_a_proposal(tmp_path):
     other = tmp_path / "other.json"
     other.write_text(json.dumps({"issue": {"number": 3, "body": "### Something else\n\nhello"}}), encoding="utf-8")
     result = kb(project, "from-issue", str(other))
-    assert result.returncode == 2 and "issue 3: no answer to 'Working title · العنوان المقترح'" in result.stderr
+    assert result.returncode == 2 and ("issue 3: no answer to 'Working title · العنوان المقترح' or "
+                                       "'Title of the list · عنوان القائمة'") in result.stderr
     assert not list((project / "docs/en/case-studies").glob("proposal-*"))
+
+
+def test_an_english_initiative_list(tmp_path):
+    project = docs_project(tmp_path / "p")
+    path = event(tmp_path, {"title": "Five ways to reach readers", "description": "What libraries can do\nnext.",
+                            "initiatives": "Open late\nKeep the doors open after work.\n\nGo out\n\nLend kits",
+                            "sources": "Slides (2024)"}, number=21, form=LIST_FORM)
+    result = kb(project, "from-issue", str(path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    rel = "initiatives/five-ways-to-reach-readers.md"
+    assert result.stdout.split() == [f"docs/en/{rel}", f"docs/ar/{rel}"]
+    en, _ = parse((project / "docs/en" / rel).read_text(encoding="utf-8"), "en.md")
+    ar, _ = parse((project / "docs/ar" / rel).read_text(encoding="utf-8"), "ar.md")
+    assert en.meta["kind"] == "initiative-list" and en.meta["description"] == "What libraries can do next."
+    # a paragraph an initiative; "Go out" is followed by a blank line, so it has no explanation of its own
+    assert [(i["title"], i["description"]) for i in en.meta["initiatives"]] == [
+        ("Open late", "Keep the doors open after work."), ("Go out", "A short explanation in your own words."),
+        ("Lend kits", "A short explanation in your own words.")]
+    # the Arabic: the template's initiative as many times, a translation to do, and no translation record
+    assert [i["title"] for i in ar.meta["initiatives"]] == [
+        "المبادرة بصياغة المصدر نفسها أو بترجمتها، دون علامات تنصيص (تعرضها البطاقة بينها)"] * 3
+    assert ar.meta["title"] == "Five ways to reach readers" and "translation" not in ar.meta
+    out = tmp_path / "out"
+    assert (out / "branch").read_text() == "initiative-list/five-ways-to-reach-readers"
+    assert (out / "title").read_text() == "Initiative list: Five ways to reach readers"
+    body = (out / "body.md").read_text(encoding="utf-8")
+    assert "Closes #21." in body and "Slides \\(2024\\)" in body and "`area`" in body
+    # the same validator as any page: the placeholders left are reported, the pair agrees with itself
+    _, problems = validate_tree(project / "docs", project)
+    mine = [p for p in problems if rel in p.path]
+    assert all(str(p) in body for p in mine)
+    assert any(p.field == "placeholder" and p.path == f"docs/en/{rel}" for p in mine)
+    assert not [p for p in mine if "differs from its translation" in p.message]
+
+
+def test_an_arabic_initiative_list(tmp_path):
+    project = docs_project(tmp_path / "p")
+    path = event(tmp_path, {"title": "مبادرات المكتبات مع مجتمعاتها",
+                            "initiatives": "تطوير المجموعات الهجينة\nالجمع بين المجموعات المطبوعة والرقمية.",
+                            "sources": "شرائح العرض"}, number=22, form=LIST_FORM)
+    result = kb(project, "from-issue", str(path))
+    assert result.returncode == 0, result.stderr
+    rel = "initiatives/proposal-22.md"
+    ar, _ = parse((project / "docs/ar" / rel).read_text(encoding="utf-8"), "ar.md")
+    en, _ = parse((project / "docs/en" / rel).read_text(encoding="utf-8"), "en.md")
+    assert ar.meta["initiatives"] == [{"title": "تطوير المجموعات الهجينة",
+                                       "description": "الجمع بين المجموعات المطبوعة والرقمية."}]
+    # the unanswered description keeps the template's, which the check reports
+    assert ar.meta["description"] == "جملة واحدة عمّا يجمع بين هذه المبادرات."
+    assert en.meta["initiatives"][0]["title"].startswith("The initiative in the source's own words")
+
+
+def test_a_hostile_initiative_list_stays_data(tmp_path):
+    project = docs_project(tmp_path / "p")
+    marker = tmp_path / "ran"
+    hostile = f"$(touch {marker}) <script>alert(1)</script> \u202eevil\u202c"
+    path = event(tmp_path, {"title": "A list", "description": f"x\nkind: workshop-kit\n{hostile}",
+                            "initiatives": f"- title: injected\n  status: done\n{hostile}\n\n"
+                                           f"\"quoted\": {{a: b}} # [x](javascript:alert(1))\n---\nsources: []",
+                            "sources": "s"}, form=LIST_FORM)
+    result = kb(project, "from-issue", str(path))
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists()
+    rel = result.stdout.split()[0]
+    page, problems = parse((project / rel).read_text(encoding="utf-8"), rel)
+    assert page is not None and not problems
+    # the answers are strings in the front matter: no key, list item or document of theirs
+    assert page.meta["kind"] == "initiative-list" and page.meta["sources"] == ["source-to-add"]
+    assert page.meta["description"].startswith("x kind: workshop-kit $(touch")
+    first, second = page.meta["initiatives"]
+    assert set(first) == {"title", "description"} and first["title"] == "- title: injected"
+    assert first["description"].startswith("status: done $(touch") and "\u202e" not in first["description"]
+    assert second == {"title": '"quoted": {a: b} # [x](javascript:alert(1))', "description": "--- sources: []"}
+    # and their markup is refused by the same validator as any page
+    _, found = validate_tree(project / "docs", project)
+    assert any(p.path == rel and "markup is not allowed" in p.message for p in found)
