@@ -26,6 +26,9 @@ _BYTECODE = _SharedBytecode()
 
 def on_env(env, config, files):
     env.bytecode_cache = _BYTECODE
+    # |tojson writes Arabic as itself, not \uXXXX (six bytes a letter: the Arabic glossary's JSON-LD is
+    # 42 kB, not 66); it still escapes <, >, & and ' (jinja2.utils.htmlsafe_json_dumps).
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.globals["kb"] = {"label": label, "t": t, "duration": duration_text, "agenda_rows": agenda_rows,
                          "vocabularies": vocabularies(), "sources": sources()}
     return env
