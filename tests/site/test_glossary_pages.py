@@ -3,9 +3,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.conftest import copy_project, run_build  # not `conftest`: tests/exports has one too
-
 from kb import glossary
+from tests.conftest import copy_project, run_build  # not `conftest`: tests/exports has one too
 
 
 class _Page(HTMLParser):

@@ -40,7 +40,7 @@ def test_each_page_shows_its_own_last_commit_in_its_language(tmp_path):
     assert shown(out / "ar" / "glossary" / "index.html")[0] == "9 سبتمبر 2001"
     assert shown(out / "glossary" / "index.html")[0] == "September 9, 2001"
     # A page generated at build time has no commit: the build date, the same in both languages.
-    today = datetime.datetime.now(datetime.timezone.utc)
+    today = datetime.datetime.now(datetime.UTC)
     en_status, ar_status = shown(out / "translation-status" / "index.html"), shown(
         out / "ar" / "translation-status" / "index.html")
     assert en_status[0] in {f"{d:%B} {d.day}, {d.year}" for d in (today, today - datetime.timedelta(days=1))}

@@ -39,7 +39,8 @@ def added_site(tmp_path_factory) -> Path:
         for lang, title in (("en", en), ("ar", ar)):
             text = case_study(lang, n, random.Random(f"{lang}{n}"))
             text = re.sub(r"^year: .*\n", "", text, flags=re.M)
-            text = re.sub(r"^title: .*$", f"title: {title}" + (f"\n{extra}" if extra else ""), text, count=1, flags=re.M)
+            title_line = f"title: {title}" + (f"\n{extra}" if extra else "")
+            text = re.sub(r"^title: .*$", title_line, text, count=1, flags=re.M)
             text = re.sub(r"^# .*$", f"# {title}", text, count=1, flags=re.M)
             (project / "docs" / lang / "case-studies" / f"{slug}.md").write_text(text, encoding="utf-8")
     assert (project / "mkdocs.yml").read_bytes() == (ROOT / "mkdocs.yml").read_bytes()
@@ -84,7 +85,7 @@ def test_large_section_lists_a_window_around_the_page(big_site, lang, all_label)
     synthetic = [href for href, _, _ in links if "synthetic-" in href or href == "./"]
     assert synthetic == [f"../synthetic-{n:04d}/" for n in range(20 - WINDOW, 20)] + ["./"] + \
         [f"../synthetic-{n:04d}/" for n in range(21, 21 + WINDOW)]
-    assert [label for _, label, active in links if active] == [next(l for h, l, _ in links if h == "./")]
+    assert [label for _, label, active in links if active] == [next(text for h, text, _ in links if h == "./")]
     assert ("../", all_label, False) in links
     # Near the end the window shifts back and reaches the real case studies listed after the synthetic ones.
     last = sidebar((root / "case-studies/synthetic-0039/index.html").read_text(encoding="utf-8"))
