@@ -5,7 +5,7 @@ build read (SITE_URL: the tests then know the origin the pages name) and a diges
 then. A folder is current when both digests still match: edited inputs, another commit, or a folder changed
 since (a build run by hand) all make it stale.
 
-Usage: python -m kb.buildstamp write FOLDER   (the Makefile, after each build or export step)
+Written by `python -m kb stamp FOLDER...` (the Makefile, after each build or export step).
 """
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,9 +68,3 @@ def current(folder: Path, root: Path = ROOT) -> dict | None:
             or stamp.get("tree") != tree_digest(folder)):
         return None
     return stamp
-
-
-if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] != "write":
-        sys.exit("usage: python -m kb.buildstamp write FOLDER")
-    write(Path(sys.argv[2]))
