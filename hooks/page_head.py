@@ -10,7 +10,6 @@ from kb.html import (
     absolute_alternates,
     escape_meta_description,
     name_search_dialog,
-    relative_switcher_links,
     set_html_dir,
     sitemap_with_x_default,
 )
@@ -24,7 +23,7 @@ _not_found = {}
 
 def on_post_page(output, page, config):
     site_url = config.get("site_url") or "/"
-    output = relative_switcher_links(set_html_dir(output), page.url, site_url)
+    output = set_html_dir(output)
     output = escape_meta_description(output, page.meta.get("description"))
     output = name_search_dialog(output, t(page_language(page.file, config), "search_dialog"))
     return absolute_alternates(output, urljoin(site_url, page.url), DEFAULT_LANG)

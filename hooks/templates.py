@@ -2,6 +2,7 @@
 import jinja2
 
 from kb.data import label, sources, vocabularies
+from kb.html import site_relative
 from kb.render import agenda_rows, duration_text, t
 
 
@@ -31,4 +32,12 @@ def on_env(env, config, files):
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.globals["kb"] = {"label": label, "t": t, "duration": duration_text, "agenda_rows": agenda_rows,
                          "vocabularies": vocabularies(), "sources": sources()}
+    env.filters["kb_site_relative"] = _site_relative
     return env
+
+
+@jinja2.pass_context
+def _site_relative(context, href: str) -> str:
+    """A root-absolute link into the site, relative to the page being rendered (partials/alternate.html)."""
+    page, config = context.get("page"), context["config"]
+    return site_relative(href, page.url if page else "", config.get("site_url") or "/")

@@ -91,7 +91,8 @@ def downloads_listing(manifest: dict, page_url: str, lang: str, names: dict) -> 
     name in `names`, {code: name}), with sizes."""
     strings = ui(lang)
     if not manifest["files"]:
-        return f'<p class="kb-downloads-none">{html.escape(strings["downloads_none"])}</p>'
+        text = html.escape(strings["downloads_none"]).replace("{command}", "<code>make pdf</code>")
+        return f'<p class="kb-downloads-none">{text}</p>'
     out = []
     langs = sorted({e["lang"] for e in manifest["files"]}, key=lambda code: code != lang)
     for code in langs:

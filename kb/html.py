@@ -7,9 +7,6 @@ from urllib.parse import urljoin, urlparse
 _HTML_TAG = re.compile(r"<html\b([^>]*)>")
 _BODY_DIR = re.compile(r'<body\b[^>]*\bdir="(ltr|rtl)"')
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
-_SWITCHER = re.compile(r'(<a href=")(/[^"]*)(" hreflang="[^"]+" class="md-select__link")')
-
-
 def set_html_dir(html: str) -> str:
     """Copy the body's text direction onto <html>, so lang and dir sit together on the root element."""
     body = _BODY_DIR.search(html)
@@ -52,20 +49,15 @@ def sitemap_with_x_default(xml: str, default_lang: str) -> str:
     return _SITEMAP_DEFAULT.sub(add, xml)
 
 
-def relative_switcher_links(html: str, page_url: str, site_url: str) -> str:
-    """Make the language switcher's root-absolute links (the i18n plugin's, on home pages) relative, so
-    they work wherever the site is served: a preview folder, another path, the offline bundle."""
+def site_relative(href: str, page_url: str, site_url: str) -> str:
+    """A root-absolute link into the site (the i18n plugin's switcher links on home pages) made relative to the page
+    at `page_url`, so it works wherever the site is served: a preview folder, another path, the offline bundle."""
     site_path = urlparse(site_url).path or "/"
+    if not href.startswith("/") or not href.startswith(site_path):
+        return href
     here = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
-
-    def relative(m):
-        path = m.group(2)
-        if not path.startswith(site_path):
-            return m.group(0)
-        target = path[len(site_path):].rstrip("/") or "."
-        rel = posixpath.relpath(target, here or ".")
-        return f"{m.group(1)}{'./' if rel == '.' else rel + '/'}{m.group(3)}"
-    return _SWITCHER.sub(relative, html)
+    rel = posixpath.relpath(href[len(site_path):].rstrip("/") or ".", here or ".")
+    return "./" if rel == "." else rel + "/"
 
 
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')

@@ -3,6 +3,7 @@ generated catalogues (Markdown), in English or Arabic. Pure functions, used by t
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import posixpath
 import re
@@ -73,13 +74,24 @@ def source_entry(source_id: str, lang: str) -> str:
 
 def source_date(value: str, lang: str) -> str:
     """A source's date as the prose writes it ("1 May 2025", «1 مايو 2025»): an ISO date in the page's
-    language, any other form as the document gives it."""
+    language; any other form as the document gives it ("7–9 December"), its month names in the page's language."""
     try:
         day = datetime.date.fromisoformat(value)
     except ValueError:
-        return value
+        if lang == "en":
+            return value
+        names = _month_names(lang)
+        return re.sub(r"\b(?:" + "|".join(names) + r")\b", lambda m: names[m[0]], value)
     from babel.dates import format_date  # imported here: most callers never format a date
     return format_date(day, "d MMMM y", locale=lang)
+
+
+@functools.cache
+def _month_names(lang: str) -> dict[str, str]:
+    """{English month name: `lang`'s}, from Babel's CLDR data (the names its ISO dates use)."""
+    from babel.dates import get_month_names
+    english, local = get_month_names("wide", locale="en"), get_month_names("wide", locale=lang)
+    return {english[n]: local[n] for n in english}
 
 
 def sources_section(source_ids: list[str], lang: str) -> str:
