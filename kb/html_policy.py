@@ -162,6 +162,17 @@ _ATTR_LIST = re.compile(r"(?:^|(?<=[\s)\]*_`>]))\{:?[ ]*([^}\n ][^}\n]*?)[ ]*\}(
 _ATTR_TOKEN = re.compile(r"""([^\s=}]+)=(?:"([^"]*)"|'([^']*)'|(\S+))|(\S+)""")
 
 
+def _attr_lists(text: str):
+    """_ATTR_LIST.finditer(text), tried only at each '{' (a search would try the lookbehinds everywhere)."""
+    pos, end = text.find("{"), 0
+    while pos >= 0:
+        m = _ATTR_LIST.match(text, pos) if pos >= end else None
+        if m:
+            yield m
+            end = m.end()
+        pos = text.find("{", max(pos + 1, end))
+
+
 def _ref(label: str) -> str:
     return " ".join(label.lower().split())
 
@@ -179,16 +190,18 @@ def markdown_problems(text: str, first_line: int) -> list[tuple[int, str, str, s
         if problem:
             out.append((line_at(pos), field, f"{_short(url)} is not allowed", _hint(*problem)))
 
-    for m in _AUTOLINK.finditer(text):
+    # Each pattern runs only on a text holding its literal part (most pages have no autolink or definition).
+    for m in _AUTOLINK.finditer(text) if "<" in text else ():
         if "://" in m.group(1):
             judge(m.start(), "link", m.group(1), False)
-    for m in _LINK.finditer(text):
+    for m in _LINK.finditer(text) if "](" in text else ():
         judge(m.start(), "image" if m.group(1) else "link", m.group(3), bool(m.group(1)))
-    images = {_ref(m.group(2) or m.group(1)) for m in _REF_IMAGE.finditer(text)}
-    for m in _REF_DEF.finditer(text):
-        image = _ref(m.group(1)) in images
-        judge(m.start(), "image" if image else "link", m.group(2), image)
-    for m in _ATTR_LIST.finditer(text):
+    if "]:" in text:
+        images = {_ref(m.group(2) or m.group(1)) for m in _REF_IMAGE.finditer(text)} if "![" in text else set()
+        for m in _REF_DEF.finditer(text):
+            image = _ref(m.group(1)) in images
+            judge(m.start(), "image" if image else "link", m.group(2), image)
+    for m in _attr_lists(text):
         for t in _ATTR_TOKEN.finditer(m.group(1) or m.group(2)):
             word = t.group(5)
             if word is not None:  # .class, #id, or a bare word (attr_list makes it word="word")

@@ -52,7 +52,7 @@ def check(path: str, kind: str, text: str) -> list[Problem]:
     known = placeholders(kind) if isinstance(kind, str) else {}
     out = []
     for n, line, _, _ in _lines(text) if known else ():
-        where = known.get(prose(line))
+        where = known.get(prose(line)) if line.strip() else None  # a blank line is no placeholder
         if where and not line.lstrip().startswith("#"):
             shown = prose(line)
             shown = shown if len(shown) <= 60 else shown[:57] + "…"

@@ -71,12 +71,16 @@ class Variant:
     where: str       # path:line of its avoid_ar list
     pattern: re.Pattern
 
-    @property
+    @functools.cached_property  # asked for each text checked
     def key(self) -> str:
-        """Folded text every use contains: the last word, or a single word without its article (ل + ال
-        is written لل)."""
-        words = fold(self.text).split()
-        return words[-1] if len(words) > 1 else words[0].removeprefix("ال") if len(words[0]) > 3 else words[0]
+        return _key(self.text)
+
+
+def _key(form: str) -> str:
+    """Folded text every match of `form`'s pattern contains: the last word, or a single word without its
+    article (ل + ال is written لل); a text without it is not searched for the form."""
+    words = fold(form).split()
+    return words[-1] if len(words) > 1 else words[0].removeprefix("ال") if len(words[0]) > 3 else words[0]
 
 
 def variant_pattern(variant: str) -> re.Pattern:
@@ -132,8 +136,8 @@ def data_dir(root: Path) -> Path:
     return own if (own / "glossary.yml").is_file() else DATA
 
 
-def variants(root: Path) -> tuple[list[Variant], list[re.Pattern], list[str]]:
-    """Every variant to avoid, from the glossary and the names; the patterns of the glossary's own Arabic
+def variants(root: Path) -> tuple[list[Variant], list[tuple[str, re.Pattern]], list[str]]:
+    """Every variant to avoid, from the glossary and the names; the (key, pattern) of the glossary's own Arabic
     forms (a variant inside one of them is that term, not a slip: «توجه» in «التوجه الاستراتيجي»); and the
     problems of those two files."""
     gpath, npath = "kb/data/glossary.yml", "kb/data/names.yml"
@@ -144,7 +148,7 @@ def variants(root: Path) -> tuple[list[Variant], list[re.Pattern], list[str]]:
            for t in terms.values() for v in t.avoid_ar]
     # Only the forms that hold a variant's word can excuse a use of it.
     words = {fold(v.text).split()[0].removeprefix("ال") for v in out}
-    accepted = [_pattern(f, optional_article=True) for t in terms.values() for f in t.forms("ar")
+    accepted = [(_key(f), _pattern(f, optional_article=True)) for t in terms.values() for f in t.forms("ar")
                 if any(w in fold(f) for w in words)]
     names, more = name_variants((data_dir(root) / "names.yml").read_text(encoding="utf-8"), npath)
     return out + names, accepted, problems + more
@@ -176,7 +180,7 @@ def checked_text(text: str, data: bool = False) -> str:
     return _MASK.sub(_blank, "\n".join(lines))
 
 
-def scan(text: str, path: str, found: list[Variant], accepted: list[re.Pattern], data: bool = False
+def scan(text: str, path: str, found: list[Variant], accepted: list[tuple[str, re.Pattern]], data: bool = False
          ) -> list[Problem]:
     """Each use of a variant in `text` as a Problem at its line (a variant across a line break: its first)."""
     shown_text = checked_text(text, data)
@@ -190,7 +194,7 @@ def scan(text: str, path: str, found: list[Variant], accepted: list[re.Pattern],
         return []
     # A use inside a longer glossary form is that term («توجه» in «التوجه الاستراتيجي»); one as long is not
     # (the indefinite form «تعاون متعدد الأطراف» does not excuse «التعاون متعدد الأطراف»).
-    terms = [m.span() for rx in accepted for m in rx.finditer(folded)]
+    terms = [m.span() for key, rx in accepted if key in folded for m in rx.finditer(folded)]
     out = []
     for m, v in uses:
         a, b = m.span()

@@ -18,6 +18,7 @@ import yaml
 
 _OVERRIDES = re.compile("[\u202a-\u202e]")
 _ISOLATES = re.compile("[\u2066-\u2069]")
+_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
 _HINT = "delete it: the page's direction orders the text (a U+200F RIGHT-TO-LEFT MARK fixes a misplaced neutral)"
 
@@ -45,7 +46,7 @@ def line_problems(line: str) -> list[tuple[str, str, str]]:
 
 def text_problems(text: str, first_line: int = 1) -> list[tuple[int, str, str, str]]:
     """(line, field, message, hint) for the controls in a whole file's text."""
-    if not _OVERRIDES.search(text) and not _ISOLATES.search(text):
+    if not _CONTROLS.search(text):
         return []
     return [(first_line + i, *p) for i, line in enumerate(text.split("\n")) for p in line_problems(line)]
 
@@ -65,5 +66,6 @@ def yaml_problems(node: yaml.Node | None, first_line: int = 1) -> list[tuple[int
                 tag = n.value[_MARKUP.search(n.value).start():].split(">")[0][:40]
                 out.append((line, "text", f"markup is not allowed in this text ({tag}>)",
                             "write plain text; Markdown and the allowed HTML go in the page's body"))
-            out += [(line, *p) for text in n.value.split("\n") for p in line_problems(text)]
+            if _CONTROLS.search(n.value):
+                out += [(line, *p) for text in n.value.split("\n") for p in line_problems(text)]
     return out
