@@ -2,8 +2,8 @@
 other page to its entry (kb/glossary/: at most one per paragraph, none on home and index pages)."""
 from mkdocs.exceptions import PluginError
 
-from kb import arabic, glossary
-from kb.mkdocs_i18n import is_inner_build, page_language
+from kb import arabic, content, glossary
+from kb.mkdocs_i18n import is_inner_build, page_language, page_path
 
 
 def on_config(config):
@@ -24,4 +24,6 @@ def on_page_markdown(markdown, page, config, files):
         return markdown.rstrip() + "\n\n" + glossary.render(lang)
     if not glossary.links_terms(glossary.lang_relative(src, lang)):
         return markdown  # home and index pages: their links are the way on (kb/glossary/link.py)
-    return glossary.link_terms(markdown, lang, glossary.glossary_href(src, lang), per_block=glossary.PER_BLOCK)
+    body = content.scan_of(content.current(config.docs_dir).page(lang, page_path(page.file)), markdown)
+    return glossary.link_terms(markdown, lang, glossary.glossary_href(src, lang), per_block=glossary.PER_BLOCK,
+                               body=body)

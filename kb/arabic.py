@@ -197,18 +197,26 @@ def plural_forms() -> dict[str, str]:
 def number_variants(word: str) -> tuple[str, ...]:
     """The other numbers of a bare word in the table (its plurals, or its singular and that one's other
     plurals), as the table writes them; () for a word the table does not hold."""
-    entries = plurals()
     key = fold(word)
-    for singular, forms in entries.items():
+    group = _groups().get(key, ())
+    return tuple(w for w in group if fold(w) != key)
+
+
+@functools.cache
+def _groups() -> dict[str, tuple[str, ...]]:
+    """Each folded word of the table with its entry (singular, plurals...), the first entry that holds it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for singular, forms in plurals().items():
         group = (singular, *forms)
-        if key in map(fold, group):
-            return tuple(w for w in group if fold(w) != key)
-    return ()
+        for w in group:
+            out.setdefault(fold(w), group)
+    return out
 
 
 def reload() -> None:
     """Forget the table (the data file may have changed while serving); the next use reads it again."""
     _table.cache_clear()
+    _groups.cache_clear()
 
 
 @functools.cache

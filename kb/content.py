@@ -11,6 +11,7 @@ from kb import text_controls
 from kb.body_checks import check_body
 from kb.frontmatter import Page, parse, read_text
 from kb.languages import LANGS
+from kb.markdown import Scan
 from kb.problems import Problem
 from kb.schema import check_meta
 
@@ -29,6 +30,20 @@ class ContentIndex:
 
     def page(self, lang: str, rel: str) -> Page | None:
         return self.pages.get(lang, {}).get(rel)
+
+
+def scan_of(page: Page | None, markdown: str) -> Scan | None:
+    """The index's scan of a page's `markdown` as MkDocs hands it to hooks (the body without the blank lines
+    after the front matter; the i18n plugin drops its last newline), or None when the text is not that."""
+    if page is None:
+        return None
+    body = page.body.lstrip("\n")
+    start = len(page.body) - len(body)
+    if body == markdown:
+        return page.scan.trimmed(start, len(page.scan.lines))
+    if body.endswith("\n") and body[:-1] == markdown:
+        return page.scan.trimmed(start, len(page.scan.lines) - 1)
+    return None
 
 
 def validate_page(raw: bytes, path: str) -> tuple[Page | None, list[Problem]]:

@@ -52,6 +52,11 @@ class Scan:
             if kind in (TEXT, HTML):
                 yield self.first_line + i, blank_inline_code(line) if "`" in line else line
 
+    def trimmed(self, start: int, stop: int) -> Scan:
+        """The scan of lines[start:stop], the lines left out being blank (they change no other line's kind)."""
+        assert all(kind == BLANK for kind in self.kinds[:start] + self.kinds[stop:])
+        return Scan(self.first_line + start, self.lines[start:stop], self.kinds[start:stop], self.headings)
+
     def code_lines(self) -> list[int]:
         """The indices (in `lines`) of the lines that are code, fences included."""
         return [i for i, kind in enumerate(self.kinds) if kind == CODE]

@@ -14,8 +14,8 @@ import re
 
 from kb.frontmatter import parse as parse_front_matter
 from kb.glossary.data import Term, terms
-from kb.glossary.match import FoldedText, _name_spans, _term_patterns, _title_cased
-from kb.markdown import CODE, HTML
+from kb.glossary.match import FoldedText, _name_spans, _term_patterns, _title_cased, form_pattern
+from kb.markdown import CODE, HTML, Scan
 from kb.markdown import scan as scan_markdown
 
 # Lines that are markup rather than prose: admonition and tab titles, HTML blocks, abbreviation, reference
@@ -37,18 +37,20 @@ def links_terms(rel: str) -> bool:
     return not (rel == "index.md" or rel.endswith("/index.md") or rel.startswith("themes/"))
 
 
-def protected_spans(markdown: str, lang: str, page: FoldedText | None = None) -> list[tuple[int, int]]:
+def protected_spans(markdown: str, lang: str, page: FoldedText | None = None, body: Scan | None = None
+                    ) -> list[tuple[int, int]]:
     """Character ranges of `markdown` that must not be linked: front matter, code blocks, headings,
-    markup lines, inline code, links, tags, quoted titles and proper names."""
+    markup lines, inline code, links, tags, quoted titles and proper names. `body`: the scan of `markdown`
+    (a body without front matter) when the page index has it."""
     spans, pos = [], 0
     page_markdown = markdown
     front, _ = parse_front_matter(markdown, "", required=False) if markdown.startswith("---") else (None, None)
     if front is not None and front.has_front_matter:
         size = len("\n".join(markdown.split("\n")[:front.body_line - 1])) + 1
         spans.append((0, size))
-        pos, markdown = size, markdown[size:]
-    body = scan_markdown(markdown)
-    headings = {h.line - 1 for h in body.headings}
+        pos, markdown, body = size, markdown[size:], None
+    body = body or scan_markdown(markdown)
+    headings = {h.line - body.first_line for h in body.headings}
     for i, (line, kind) in enumerate(zip(markdown.split("\n"), body.kinds, strict=True)):
         start, end = pos, pos + len(line) + 1
         pos = end
@@ -61,11 +63,12 @@ def protected_spans(markdown: str, lang: str, page: FoldedText | None = None) ->
 
 
 def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | None = None,
-               per_block: int | None = None) -> str:
+               per_block: int | None = None, body: Scan | None = None) -> str:
     """Link the first use of each glossary term in `markdown` to `href#<id>` (the glossary page, relative
     to this page), with the definition as the link's title. Whole words only, one link per term, never in
     headings, links, code, markup, front matter, quoted titles or proper names; with `per_block`, at most that
-    many links in a block between blank lines (a term then goes to its first use in a block with room)."""
+    many links in a block between blank lines (a term then goes to its first use in a block with room).
+    `body`: the page index's scan of `markdown`, if it has one."""
     glossary = terms() if glossary is None else glossary
     # One byte per character, 1 where the text is taken: checking a match is one C-level scan, where a list
     # of spans made each check walk every earlier use (quadratic on long, term-dense pages).
@@ -78,12 +81,12 @@ def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | 
         return taken.find(1, a, b) < 0
 
     page = FoldedText(markdown, lang)
-    for a, b in protected_spans(markdown, lang, page):
+    for a, b in protected_spans(markdown, lang, page, body):
         take(a, b)
     chosen = []
     for term, forms in _term_patterns(lang, tuple(glossary.values())):
         # Every use of a (longer) term is kept from shorter terms, not only the one that gets the link.
-        uses = [m for form, rx in forms if page.may_occur(form) for m in page.finditer(rx, form)
+        uses = [m for form in forms if page.may_occur(form) for m in page.finditer(form_pattern(form, lang), form)
                 if free(*m.span()) and not (lang == "en" and _title_cased(m.group(0), form))]
         for m in uses:
             take(*m.span())

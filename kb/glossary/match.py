@@ -39,6 +39,11 @@ def pattern(form: str, lang: str) -> re.Pattern:
     return re.compile(arabic_pattern(form) if lang == "ar" else english_pattern(form))
 
 
+@functools.cache  # compiled when a page may hold the form: most forms are on no page
+def form_pattern(form: str, lang: str) -> re.Pattern:
+    return pattern(form, lang)
+
+
 def _name_spans(page: FoldedText) -> list[tuple[int, int]]:
     """The spans of `finditer` over the alternation of the names (longest first) the page may hold, found
     without scanning the page once per name: at each place where a name's first word occurs, the first name
@@ -73,12 +78,11 @@ def _name_pattern(lang: str, form: str) -> re.Pattern:
 
 
 @functools.cache
-def _term_patterns(lang: str, glossary: tuple[Term, ...]) -> list[tuple[Term, list[tuple[str, re.Pattern]]]]:
-    """Each term with its forms' patterns, terms with the longest forms first (so "community engagement"
-    claims its words before "community")."""
+def _term_patterns(lang: str, glossary: tuple[Term, ...]) -> list[tuple[Term, list[str]]]:
+    """Each term with the forms searched for, longest first (their patterns: form_pattern), terms with the
+    longest forms first (so "community engagement" claims its words before "community")."""
     ordered = sorted(glossary, key=lambda t: -max(len(f) for f in t.forms(lang)))
-    return [(t, [(f, pattern(f, lang)) for f in sorted(matched_forms(t, lang), key=len, reverse=True)])
-            for t in ordered]
+    return [(t, sorted(matched_forms(t, lang), key=len, reverse=True)) for t in ordered]
 
 
 def matched_forms(term: Term, lang: str) -> tuple[str, ...]:
@@ -90,7 +94,7 @@ def matched_forms(term: Term, lang: str) -> tuple[str, ...]:
     forms = list(term.forms(lang))
     if lang != "ar":
         return tuple(forms)
-    singulars = {arabic.fold(s) for s in arabic.plurals()}
+    singulars = _singulars()
     for form in term.forms(lang):
         first, *rest = form.split()
         bare = first[2:] if first.startswith("ال") and len(first) > 3 else first
@@ -104,6 +108,11 @@ def matched_forms(term: Term, lang: str) -> tuple[str, ...]:
                 elif all(w.endswith("ي") for w in rest):
                     forms.append(" ".join([article + other, *(w + "ة" for w in rest)]))
     return tuple(dict.fromkeys(forms))
+
+
+@functools.cache
+def _singulars() -> frozenset[str]:
+    return frozenset(arabic.fold(s) for s in arabic.plurals())
 
 
 def _fold(text: str, lang: str) -> str:

@@ -203,7 +203,8 @@ def test_forms_are_found_as_a_scan_of_the_whole_page_finds_them(lang, terms):
     for text in _texts(lang):
         page = match.FoldedText(text, lang)
         for _, forms in match._term_patterns(lang, tuple(terms.values())):
-            for form, rx in forms:
+            for form in forms:
+                rx = match.form_pattern(form, lang)
                 expected = [page.span(m) for m in rx.finditer(page.haystack)]
                 assert [m.span() for m in page.finditer(rx, form)] == expected, (form, text[:60])
 
