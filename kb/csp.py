@@ -34,12 +34,29 @@ def inline_scripts(html: str) -> list[str]:
     return out
 
 
+def style_attributes(html: str) -> list[tuple[str, str]]:
+    """_STYLE_ATTR.findall(html), the pattern tried only before each 'style' (case aside): a search would try
+    it at every space of the page. A page whose lower case moves characters, or with a ſ (which the pattern
+    takes for s), is searched whole."""
+    lowered = html.lower()
+    if len(lowered) != len(html) or "ſ" in html:
+        return _STYLE_ATTR.findall(html)
+    out, end, pos = [], 0, lowered.find("style", 1)
+    while pos >= 0:
+        m = _STYLE_ATTR.match(html, pos - 1) if pos - 1 >= end else None
+        if m:
+            out.append(m.groups(""))
+            end = m.end()
+        pos = lowered.find("style", max(pos + 1, end + 1))
+    return out
+
+
 def policy(html: str, offline: bool = False) -> str:
     """The policy for one page. Images may be data: URLs (Material's icons are data: SVGs in its stylesheet);
     the offline bundle's fonts are data: URLs too (kb/offline.py). The table cells' text-align is the only
     style attribute Markdown writes: each style attribute's value is allowed by its hash."""
     scripts = sorted({sha256(s) for s in inline_scripts(html)})
-    styles = sorted({sha256(entities.unescape(a or b)) for a, b in _STYLE_ATTR.findall(html)})
+    styles = sorted({sha256(entities.unescape(a or b)) for a, b in style_attributes(html)})
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *scripts],
