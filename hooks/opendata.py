@@ -25,7 +25,7 @@ def data_files(lang: str) -> dict[str, str]:
 def on_config(config):
     if not is_inner_build(config):
         _rows.clear(), _entries.clear(), _names.clear()
-    # For every page's <head> (overrides/partials/kb/head-meta.html): each feed titled in its own language.
+    # For every page's footer (overrides/partials/copyright.html): each feed titled in its own language.
     config.extra["kb_feeds"] = {lang: {"href": data_files(lang)["feed"], "title": ui()[lang]["opendata"]["feed"]}
                                 for lang in LANGS}
 

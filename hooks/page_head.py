@@ -1,13 +1,12 @@
-"""Hook: lang/dir on <html>, absolute hreflang alternates with x-default on every page and in the sitemap,
-the meta description escaped, and the search dialog named in the page's language."""
+"""Hook: lang/dir on <html>, hreflang alternates with x-default in the sitemap (the pages' heads have none:
+overrides/main.html, block site_meta), the meta description escaped, and the search dialog named in the page's
+language."""
 import gzip
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
 from kb.html import (
-    absolute_alternates,
     escape_meta_description,
     name_search_dialog,
     set_html_dir,
@@ -22,11 +21,9 @@ _not_found = {}
 
 
 def on_post_page(output, page, config):
-    site_url = config.get("site_url") or "/"
     output = set_html_dir(output)
     output = escape_meta_description(output, page.meta.get("description"))
-    output = name_search_dialog(output, t(page_language(page.file, config), "search_dialog"))
-    return absolute_alternates(output, urljoin(site_url, page.url), DEFAULT_LANG)
+    return name_search_dialog(output, t(page_language(page.file, config), "search_dialog"))
 
 
 def on_post_template(output, template_name, config):

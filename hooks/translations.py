@@ -6,7 +6,7 @@ from mkdocs.utils import get_relative_url
 
 from kb import content, translations
 from kb.languages import LANGS
-from kb.mkdocs_i18n import AFTER_I18N, build_language, generated_pages, is_inner_build, page_path
+from kb.mkdocs_i18n import AFTER_I18N, add_to_sitemap, build_language, generated_pages, is_inner_build, page_path
 
 _pairs = {}
 
@@ -20,7 +20,9 @@ def on_files(files, config):
     pairs = list(_pairs.values())
     pages = generated_pages(config, translations.STATUS_PAGE,
                             {code: translations.status_markdown(pairs, code) for code in LANGS})
-    files.append(pages[build_language(config)])
+    page = pages[build_language(config)]
+    files.append(page)
+    add_to_sitemap(config, build_language(config), page)  # with its hreflang alternates, as every page
     return files
 
 

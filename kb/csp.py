@@ -63,9 +63,7 @@ def policy(html: str, offline: bool = False) -> str:
         "style-src": ["'self'", *(["'unsafe-hashes'", *styles] if styles else [])],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'", *(["data:"] if offline else [])],
-        # data: for the sitemap the language switch would fetch, answered in the page with an empty one
-        # (docs/assets/javascripts/sitemap-requests.js): nothing leaves the machine.
-        "connect-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'none'"],

@@ -2,11 +2,12 @@
 import posixpath
 import re
 from html import escape
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>")
 _BODY_DIR = re.compile(r'<body\b[^>]*\bdir="(ltr|rtl)"')
-_ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
+
+
 def set_html_dir(html: str) -> str:
     """Copy the body's text direction onto <html>, so lang and dir sit together on the root element."""
     body = _BODY_DIR.search(html)
@@ -14,23 +15,6 @@ def set_html_dir(html: str) -> str:
         return html
     return _HTML_TAG.sub(lambda m: m.group(0) if "dir=" in m.group(1)
                          else f'<html{m.group(1)} dir="{body.group(1)}">', html, count=1)
-
-
-def absolute_alternates(html: str, page_url: str, default_lang: str) -> str:
-    """Make hreflang alternates absolute (search engines ignore relative ones) and add x-default."""
-    default_href = None
-
-    def absolute(m):
-        nonlocal default_href
-        href = urljoin(page_url, m.group(1))
-        if m.group(2) == default_lang:
-            default_href = href
-        return f'<link rel="alternate" href="{href}" hreflang="{m.group(2)}">'
-
-    html = _ALTERNATE.sub(absolute, html)
-    if default_href and 'hreflang="x-default"' not in html:
-        html = html.replace("</head>", f'<link rel="alternate" href="{default_href}" hreflang="x-default">\n</head>', 1)
-    return html
 
 
 _SITEMAP_DEFAULT = re.compile(r'(\s*)<xhtml:link rel="alternate" hreflang="(\w+)" href="([^"]+)"/>')

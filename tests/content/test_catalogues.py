@@ -171,8 +171,13 @@ def test_theme_pages(built, lang):
     links = index.sections[0][1]
     assert len(links) == 11 and "advocacy/" in links
     html = (built / root / "themes" / "advocacy" / "index.html").read_text(encoding="utf-8")
-    assert 'hreflang="en"' in html and 'hreflang="ar"' in html
-    assert re.search(r'href="[^"]*ar/themes/advocacy/" hreflang="ar"', html)
+    # the switcher leads to the translation, and the sitemap gives both as hreflang alternates
+    other, other_root = ("en", "") if lang == "ar" else ("ar", "ar/")
+    switcher = rf'href="[^"]*/{other_root}themes/advocacy/" hreflang="{other}"[^>]* class="md-select__link"'
+    assert re.search(switcher, html)
+    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.search(r'hreflang="ar" href="[^"]*/ar/themes/advocacy/"', sitemap)
+    assert re.search(r'hreflang="en" href="[^"]*/themes/advocacy/"', sitemap)
     # listed in the navigation, under the Themes section (whose index is themes/index.md)
     nav = (built / root / "themes" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<a href="([a-z-]+/)" class="md-nav__link', nav) == [

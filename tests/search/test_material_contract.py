@@ -1,8 +1,8 @@
 """What the site relies on in Material, read from the installed Material (its templates, its minified bundle and
 search worker): a Material update that changes one of these fails here, naming it, instead of emptying every
 search or breaking the language switcher without a sound. The parts that rely on them: the search worker wrapper
-(docs/assets/javascripts/search/worker.js), sitemap-requests.js, overrides/main.html and partials/alternate.html.
-And the guard the other way: nothing else in the site patches Material or a browser global."""
+(docs/assets/javascripts/search/worker.js) and overrides/main.html. And the guard the other way: nothing else in
+the site patches Material or a browser global."""
 import re
 from pathlib import Path
 
@@ -92,7 +92,7 @@ def test_lunr_reads_its_pipeline_functions_by_name(worker):
 def test_the_bundle_starts_on_domcontentloaded_and_reads_the_worker_from_the_config(bundle):
     """Our scripts are deferred after the bundle, so they run before it starts; the config block names the worker."""
     expect(r'\(document,"DOMContentLoaded",\{once:!0\}\)', bundle, "start-up", "the bundle no longer starts on "
-           "DOMContentLoaded (search/page.js and sitemap-requests.js are deferred to run before it starts)")
+           "DOMContentLoaded (search/page.js is deferred to run before it starts)")
     expect(r'JSON\.parse\((\w+)\.textContent\)', bundle, "configuration", "the bundle no longer reads #__config")
     expect(r"let \w+=\w+\(\w+\.search,\w+\)", bundle, "configuration", "the search worker's address is no longer "
            "config.search")
@@ -125,21 +125,43 @@ def test_the_scripts_block_is_the_bundle_and_extra_javascript():
                     r"\{%- endfor %\}", ours), "overrides/main.html: the scripts block lost Material's bundle or loop"
 
 
-def test_the_language_selector(bundle):
-    """Material fetches sitemap.xml beside each alternate (sitemap-requests.js answers it) and leaves the
-    switcher's links alone because they have a target (partials/alternate.html)."""
+def test_the_language_selector_fetches_a_sitemap_beside_each_alternate_in_the_page(bundle):
+    """Why the heads have no <link rel="alternate">: Material's selector fetches sitemap.xml beside each one
+    (every link[rel=alternate] of the document, feeds included), to find the current page in the other language
+    when a link into it is clicked. mkdocs-static-i18n's alternates are the page's translations, so those files
+    do not exist (a 404 and a console error each); the hreflang alternates are in the site's sitemap.xml instead.
+    With no alternate there is nothing to fetch and the click handler finds no site to map a link into: the
+    switcher's links (Material's partials/alternate.html, the links relative and marked with their language) are
+    followed as they are."""
     expect(r'\w+\("link\[rel=alternate\]"\)\),\w+\(\w+=>new URL\(\w+\.href\)\)', bundle, "language selector",
-           "it no longer reads the alternates from link[rel=alternate]")
+           "it no longer reads the alternates from link[rel=alternate]; see whether the heads may have them again")
     expect(r'new URL\("sitemap\.xml",\w+\)', bundle, "language selector", "it no longer fetches sitemap.xml")
-    expect(r'new XMLHttpRequest;return \w+\.open\("GET",`\$\{\w+\}`\)', bundle, "requests",
-           "the bundle no longer requests files with XMLHttpRequest (sitemap-requests.js patches its open)")
-    expect(r'closest\("a"\);if\(\w+&&!\w+\.target\)', bundle, "language selector",
-           "its click handler no longer leaves links with a target alone")
-    # Our partial is Material's with target="_self" on each link.
-    ours = (OVERRIDES / "partials" / "alternate.html").read_text(encoding="utf-8")
-    ours = re.sub(r"^\{#-.*?-#\}\n", "", ours, flags=re.S).replace(' target="_self"', "")
-    theirs = re.sub(r"^\{#-.*?-#\}\n", "", material_file("partials/alternate.html"), flags=re.S)
-    assert ours == theirs, "Material's partials/alternate.html changed: update overrides/partials/alternate.html"
+    expect(r'let \w+=\[\.\.\.(\w+)\]\.find\(\(\[\w+\]\)=>\w+\.href\.startsWith\(`\$\{\w+\}/`\)\);'
+           r'if\(typeof \w+=="undefined"\)return \w+;', bundle, "language selector",
+           "its click handler no longer lets a link go when no fetched alternate's address starts it")
+    # Our partial is Material's but for each link's address (relative to the page) and its lang attribute.
+    def lines(text: str) -> list[str]:
+        return [line.strip() for line in re.sub(r"^\{#-.*?-#\}\n", "", text, flags=re.S).splitlines()]
+    ours = [line.replace("{{ href }}", "{{ alt.link | url }}").replace(' lang="{{ alt.lang }}"', "")
+            for line in lines((OVERRIDES / "partials" / "alternate.html").read_text(encoding="utf-8"))
+            if not re.match(r"\{%- (set|if) |\{#-", line)]
+    assert ours == lines(material_file("partials/alternate.html")), \
+        "Material's partials/alternate.html changed: update overrides/partials/alternate.html"
+
+
+def test_the_site_meta_block_is_materials_without_its_alternates():
+    """overrides/main.html writes the block itself: Material's, without its two loops of <link rel="alternate">
+    (the page's translations; the rss plugin's feeds, a plugin this site does not use), and with the no-js swap."""
+    theirs = block(material_file("base.html"), "site_meta")
+    loops = re.compile(r"\s*\{% if (config\.extra\.alternate is iterable|\"rss\" in config\.plugins) %\}"
+                       r".*?\{% endif %\}", re.S)
+    assert len(loops.findall(theirs)) == 2, "Material's site_meta block changed: its alternates are not two ifs"
+    ours = block((OVERRIDES / "main.html").read_text(encoding="utf-8"), "site_meta")
+    swap = '\n  <script>document.documentElement.classList.replace("no-js", "js")</script>'
+    assert swap in ours, "overrides/main.html: the site_meta block lost the no-js swap"
+    assert ours.replace(swap, "").split() == loops.sub("", theirs).split(), \
+        "Material's site_meta block (base.html) changed: update overrides/main.html's, without the alternates"
+    assert 'rel="alternate"' not in ours
 
 
 def test_what_the_page_scripts_select_is_in_materials_templates():
@@ -149,15 +171,16 @@ def test_what_the_page_scripts_select_is_in_materials_templates():
 
 
 def test_nothing_else_patches_material_or_a_browser_global():
-    """The one patch of a browser global is sitemap-requests.js; no template rewrites Material's blocks or
-    starts its bundle with a second DOMContentLoaded; no script replaces window.Worker or rewrites #__config."""
+    """No template rewrites Material's blocks or starts its bundle with a second DOMContentLoaded; no script
+    patches XMLHttpRequest or fetch, replaces window.Worker or rewrites #__config. The search worker is the one
+    place that wraps Material's (its postMessage and lunr's pipeline), in Material's worker's own scope."""
     for path in OVERRIDES.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"super\(\)\s*\|", text), f"{path}: a filter on super() (string surgery on Material)"
         assert not re.search(r"new Event\(|dispatchEvent", text), f"{path}: a script sending an event to Material"
     # Each patch that is left, where it is allowed (the headers of those files say why).
-    allowed = {r"XMLHttpRequest\.prototype": {"sitemap-requests.js"},
-               r"\.prototype\.\w+\s*=": {"sitemap-requests.js", "worker.js"},  # XHR open; lunr's Index.query
+    allowed = {r"XMLHttpRequest\.prototype": set(), r"\bfetch\s*=": set(),
+               r"\.prototype\.\w+\s*=": {"worker.js"},  # lunr's Index.query
                r"postMessage\s*=": {"worker.js"},  # Material's worker's answers, rewritten
                r"window\.Worker\s*=": set(), r"\b__config\b": set(), r"addEventListener\s*=": set(),
                r"new Event\(": set()}

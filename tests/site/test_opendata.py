@@ -1,7 +1,7 @@
 """The open data as its users read it: the catalogue of each language valid against its JSON Schema (jsonschema),
 holding every case study, kit, initiative list and initiative, event and organisation with the same ids in both
 languages and URLs that are built pages; the CSV (with a byte-order mark, for spreadsheets) the same rows; the
-Atom feeds parsed by feedparser without a bozo flag and announced in every page's head; the downloads page
+Atom feeds parsed by feedparser without a bozo flag and linked from every page's footer; the downloads page
 linking all four files."""
 import csv
 import io
@@ -13,6 +13,7 @@ import jsonschema
 import lxml.html
 import pytest
 
+from kb.data import ui
 from kb.frontmatter import parse
 from kb.languages import LANGS
 from kb.opendata import COLUMNS
@@ -91,16 +92,18 @@ def test_atom_feed_lists_the_pages_by_last_change(site, site_url, lang):
     assert "CC BY 4.0" in feed.feed.rights
 
 
-def test_every_page_announces_both_feeds_its_own_first(site):
+def test_every_page_links_its_languages_feed_from_the_footer(site):
+    """In the footer, not in the head: Material's language selector fetches sitemap.xml beside every
+    <link rel="alternate"> in the page (overrides/main.html, block site_meta)."""
     checked = 0
     for path in sorted(p for p in site.rglob("index.html") if "assets" not in p.relative_to(site).parts):
         lang = "ar" if path.relative_to(site).parts[0] == "ar" else "en"
-        links = lxml.html.fromstring(path.read_bytes()).xpath("//head/link[@type='application/atom+xml']")
-        hreflangs = [a.get("hreflang") for a in links]
-        assert hreflangs == [lang, "ar" if lang == "en" else "en"], path
-        for a in links:
-            target = (path.parent / a.get("href")).resolve()
-            assert target == (site / ("" if a.get("hreflang") == "en" else "ar") / "feed.xml").resolve(), path
+        doc = lxml.html.fromstring(path.read_bytes())
+        assert doc.xpath("//link[@type='application/atom+xml']") == [], path
+        links = doc.xpath("//footer//a[@type='application/atom+xml']")
+        assert [(a.get("rel"), a.get("hreflang")) for a in links] == [("alternate", lang)], path
+        assert (path.parent / links[0].get("href")).resolve() == (site / ("" if lang == "en" else "ar") / "feed.xml")
+        assert links[0].text_content().strip() == ui()[lang]["opendata"]["feed"], path
         checked += 1
     assert checked > 60
 
