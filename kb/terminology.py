@@ -49,13 +49,39 @@ _ARTICLE = f"(?:{arabic.ARTICLE_PREFIX})"
 _CLITIC = arabic.CLITIC_PREFIX
 
 
+def _stem(form: str) -> str:
+    """The first word of folded `form` without its article: in every match of its pattern, after at most
+    _PREFIX_MAX characters of attached prefix."""
+    first = fold(form).split()[0]
+    return first[2:] if first.startswith("ال") and len(first) > 3 else first
+
+
+_PREFIX_MAX = arabic.ATTACHED_PREFIX_MAX  # وبال, the longest of _ARTICLE and _CLITIC
+
+
+def _finditer(rx: re.Pattern, stem: str, text: str):
+    """rx.finditer(text) for a pattern of _pattern whose form has `stem`, tried only where a match may start
+    (a search tries the lookbehind at every character of the text)."""
+    starts, at = set(), text.find(stem)
+    while at >= 0:
+        starts.update(range(max(at - _PREFIX_MAX, 0), at + 1))
+        at = text.find(stem, at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            m = rx.match(text, start)
+            if m:
+                yield m
+                end = m.end()
+
+
 def _pattern(form: str, optional_article: bool) -> re.Pattern:
     """`form` as whole words of folded text, attached و ف ب ك ل allowed before it. A form with «ال» also
     matches after ل (written لل), ب or ك; one without it never matches the word with it, unless
     `optional_article` (a glossary form, found definite or not, as the glossary links it)."""
     first, *rest = fold(form).split()
-    definite = first.startswith("ال") and len(first) > 3
-    stem = first[2:] if definite else first
+    stem = _stem(form)
+    definite = stem != first
     if optional_article:
         head = f"(?:{_ARTICLE}|{_CLITIC}){re.escape(stem)}"
     else:
@@ -74,6 +100,10 @@ class Variant:
     @functools.cached_property  # asked for each text checked
     def key(self) -> str:
         return _key(self.text)
+
+    @functools.cached_property
+    def stem(self) -> str:
+        return _stem(self.text)
 
 
 def _key(form: str) -> str:
@@ -137,7 +167,7 @@ def data_dir(root: Path) -> Path:
 
 
 def variants(root: Path) -> tuple[list[Variant], list[tuple[str, re.Pattern]], list[str]]:
-    """Every variant to avoid, from the glossary and the names; the (key, pattern) of the glossary's own Arabic
+    """Every variant to avoid, from the glossary and the names; the (stem, pattern) of the glossary's own Arabic
     forms (a variant inside one of them is that term, not a slip: «توجه» in «التوجه الاستراتيجي»); and the
     problems of those two files."""
     gpath, npath = "kb/data/glossary.yml", "kb/data/names.yml"
@@ -148,7 +178,7 @@ def variants(root: Path) -> tuple[list[Variant], list[tuple[str, re.Pattern]], l
            for t in terms.values() for v in t.avoid_ar]
     # Only the forms that hold a variant's word can excuse a use of it.
     words = {fold(v.text).split()[0].removeprefix("ال") for v in out}
-    accepted = [(_key(f), _pattern(f, optional_article=True)) for t in terms.values() for f in t.forms("ar")
+    accepted = [(_stem(f), _pattern(f, optional_article=True)) for t in terms.values() for f in t.forms("ar")
                 if any(w in fold(f) for w in words)]
     names, more = name_variants((data_dir(root) / "names.yml").read_text(encoding="utf-8"), npath)
     return out + names, accepted, problems + more
@@ -188,13 +218,13 @@ def scan(text: str, path: str, found: list[Variant], accepted: list[tuple[str, r
     if not _ARABIC.search(folded):
         return []
     # A variant's words, folded, are in every text that uses it: most texts skip most patterns.
-    uses = sorted(((m, v) for v in found if v.key in folded for m in v.pattern.finditer(folded)),
+    uses = sorted(((m, v) for v in found if v.key in folded for m in _finditer(v.pattern, v.stem, folded)),
                   key=lambda u: u[0].start())
     if not uses:
         return []
     # A use inside a longer glossary form is that term («توجه» in «التوجه الاستراتيجي»); one as long is not
     # (the indefinite form «تعاون متعدد الأطراف» does not excuse «التعاون متعدد الأطراف»).
-    terms = [m.span() for key, rx in accepted if key in folded for m in rx.finditer(folded)]
+    terms = [m.span() for stem, rx in accepted for m in _finditer(rx, stem, folded)]
     out = []
     for m, v in uses:
         a, b = m.span()
