@@ -3,6 +3,7 @@ problems. The validate hook builds it (hooks/validate.py) and makes it current; 
 check, the glossary, the Sources sections and the CLI read it instead of the disk."""
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +87,11 @@ def use(index: ContentIndex | None) -> None:
 
 def current(docs_dir: Path) -> ContentIndex:
     """The build's index of `docs_dir`; built here when no hook made one (a hook run on its own, in tests)."""
-    if _current is None or Path(_current.docs_dir).resolve() != Path(docs_dir).resolve():
+    if _current is None or not _same_folder(_current.docs_dir, docs_dir):
         use(build(docs_dir))
     return _current
+
+
+@functools.lru_cache(maxsize=16)  # asked for on every page: resolving a path is a system call per part
+def _same_folder(a: Path | str, b: Path | str) -> bool:
+    return Path(a).resolve() == Path(b).resolve()

@@ -19,7 +19,7 @@ __all__ = ["CASE_TRAPS", "DATA", "FoldedText", "GLOSSARY", "GlossaryError", "KEY
 def reload() -> dict[str, Term]:
     """Forget cached data (the data files may have changed while serving) and load the glossary again."""
     for cached in (terms, names, match._name_forms, match._name_pattern, match._term_patterns, match.form_pattern,
-                   match._singulars):
+                   match._singulars, match._form_keys):
         cached.cache_clear()
     arabic.reload()
     arabic.plurals()  # raises PluralsError listing the table's problems

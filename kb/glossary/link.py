@@ -86,7 +86,7 @@ def link_terms(markdown: str, lang: str, href: str, glossary: dict[str, Term] | 
     chosen = []
     for term, forms in _term_patterns(lang, tuple(glossary.values())):
         # Every use of a (longer) term is kept from shorter terms, not only the one that gets the link.
-        uses = [m for form in forms if page.may_occur(form) for m in page.finditer(form_pattern(form, lang), form)
+        uses = [m for form in page.occurring(forms) for m in page.finditer(form_pattern(form, lang), form)
                 if free(*m.span()) and not (lang == "en" and _title_cased(m.group(0), form))]
         for m in uses:
             take(*m.span())

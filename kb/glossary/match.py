@@ -78,11 +78,11 @@ def _name_pattern(lang: str, form: str) -> re.Pattern:
 
 
 @functools.cache
-def _term_patterns(lang: str, glossary: tuple[Term, ...]) -> list[tuple[Term, list[str]]]:
+def _term_patterns(lang: str, glossary: tuple[Term, ...]) -> list[tuple[Term, tuple[str, ...]]]:
     """Each term with the forms searched for, longest first (their patterns: form_pattern), terms with the
     longest forms first (so "community engagement" claims its words before "community")."""
     ordered = sorted(glossary, key=lambda t: -max(len(f) for f in t.forms(lang)))
-    return [(t, sorted(matched_forms(t, lang), key=len, reverse=True)) for t in ordered]
+    return [(t, tuple(sorted(matched_forms(t, lang), key=len, reverse=True))) for t in ordered]
 
 
 def matched_forms(term: Term, lang: str) -> tuple[str, ...]:
@@ -180,6 +180,21 @@ class FoldedText:
                 return False
         return True
 
+    def occurring(self, forms: tuple[str, ...]) -> list[str]:
+        """The forms that may occur (may_occur), in order: one loop over a term's forms, for every term of
+        every page."""
+        has, folded, out = self._has, self.folded, []
+        for form, keys in _form_keys(forms, self.lang):
+            for key in keys:
+                found = has.get(key)
+                if found is None:
+                    found = has[key] = key in folded
+                if not found:
+                    break
+            else:
+                out.append(form)
+        return out
+
     def span(self, m: re.Match) -> tuple[int, int]:
         """A match on the haystack as a span of the text: in Arabic, with the diacritics inside it and after
         its last letter (they belong to that letter), not those before its first."""
@@ -229,6 +244,11 @@ class FoldedText:
                 if m:
                     yield m
                     pos = m.end()
+
+
+@functools.cache
+def _form_keys(forms: tuple[str, ...], lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((form, _keys(form, lang)) for form in forms)
 
 
 @functools.cache
