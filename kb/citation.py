@@ -8,6 +8,7 @@ The formatted reference is written here from kb/data/ui.yml rather than by citep
 only the year, and its Arabic locale renders "Available at" as «موجود في»."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -81,8 +82,13 @@ def head_meta(rec: Record, other_langs: list[str]) -> list[tuple[str, str, str]]
 # ── The reference and its files ─────────────────────────────────────────────────────────────────────────
 
 def long_date(rec: Record) -> str:
+    return _long_date(rec.modified, rec.lang)
+
+
+@functools.lru_cache(maxsize=1024)  # most pages share their last change's day
+def _long_date(day: date, lang: str) -> str:
     from babel.dates import format_date
-    return format_date(rec.modified, format="long", locale=rec.lang)
+    return format_date(day, format="long", locale=lang)
 
 
 def reference(rec: Record) -> dict:
