@@ -15,6 +15,7 @@ def on_config(config):
     _changes.clear()
     _changes.update(dates.last_changes(config["docs_dir"]))
     _build_time = time.time()
+    dates.history.update(changes=_changes, build_time=_build_time)
 
 
 def on_page_markdown(markdown, page, config, files):

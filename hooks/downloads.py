@@ -1,9 +1,10 @@
-"""Hook: download links with sizes (from the exports' manifest) on kit pages and the downloads page; the
+"""Hook: download links with sizes (from the exports' manifest) on kit pages, the downloads page and the home page; the
 exported files copied into site/downloads; in the offline export build, a local iframe-worker shim."""
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from kb.downloads import DOWNLOADS_PAGE, DownloadsError, copy_files, insert_after_h1, load_manifest, slot, store
+from kb.home import DOWNLOADS_SLOT, HOME
 from kb.mkdocs_i18n import language_names, page_language, page_path
 from kb.offline import is_offline_build
 
@@ -34,6 +35,8 @@ def on_page_content(html, page, config, files):
     manifest = _manifest["current"]
     if path == DOWNLOADS_PAGE:
         return html + slot({"page": "downloads", "url": page.url, "lang": lang}, manifest, language_names(config))
+    if path == HOME and DOWNLOADS_SLOT in html:
+        return html.replace(DOWNLOADS_SLOT, slot({"page": "home", "url": page.url, "lang": lang}, manifest, {}), 1)
     if page.meta.get("kind") == "workshop-kit":
         return insert_after_h1(html, slot({"page": "kit", "kit": path, "url": page.url, "lang": lang}, manifest, {}))
     return html

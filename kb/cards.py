@@ -111,32 +111,32 @@ def _filters(kind: str, members: dict, lang: str) -> str:
             f'{html.escape(words["show_all"])}</button></div>\n\n')
 
 
-def _facts(kind: str, meta: dict, lang: str) -> list[tuple[str, str]]:
+def facts(kind: str, meta: dict, lang: str) -> list[tuple[str, str]]:
     """The card's key facts as (label, value), in the page's language; only what the front matter gives."""
     def terms(vocab, value):
         return ("، " if lang == "ar" else ", ").join(label(vocab, v, lang) for v in _terms(value))
-    facts = []
+    out = []
     if kind == "workshop-kit":
-        facts.append((t(lang, "duration"), duration_text(meta["duration"], lang)))
-        facts.append((t(lang, "audience"), terms("audiences", meta.get("audience"))))
+        out.append((t(lang, "duration"), duration_text(meta["duration"], lang)))
+        out.append((t(lang, "audience"), terms("audiences", meta.get("audience"))))
     if kind == "initiative-list":
-        facts.append((t(lang, "area"), terms("initiative-areas", meta.get("area"))))
-        facts.append((t(lang, "initiatives"), str(len(meta.get("initiatives") or []))))
+        out.append((t(lang, "area"), terms("initiative-areas", meta.get("area"))))
+        out.append((t(lang, "initiatives"), str(len(meta.get("initiatives") or []))))
         if _statuses(meta):
-            facts.append((t(lang, "status"), terms("statuses", _statuses(meta))))
+            out.append((t(lang, "status"), terms("statuses", _statuses(meta))))
     if kind == "organisation":
-        facts.append((t(lang, "type"), terms("partner-types", meta.get("type"))))
+        out.append((t(lang, "type"), terms("partner-types", meta.get("type"))))
     if kind == "event" and meta.get("date"):
-        facts.append((t(lang, "date"), source_date(str(meta["date"]), lang)))
+        out.append((t(lang, "date"), source_date(str(meta["date"]), lang)))
     if meta.get("region"):
-        facts.append((t(lang, "region"), terms("regions", meta.get("region"))))
+        out.append((t(lang, "region"), terms("regions", meta.get("region"))))
     if meta.get("country"):
-        facts.append((t(lang, "country"), str(meta["country"])))
+        out.append((t(lang, "country"), str(meta["country"])))
     if kind == "case-study" and _year(meta):
-        facts.append((t(lang, "year"), _year(meta)))
+        out.append((t(lang, "year"), _year(meta)))
     if kind in ("case-study", "workshop-kit") and meta.get("themes"):
-        facts.append((t(lang, "themes"), terms("themes", meta.get("themes"))))
-    return [(k, v) for k, v in facts if v]
+        out.append((t(lang, "themes"), terms("themes", meta.get("themes"))))
+    return [(k, v) for k, v in out if v]
 
 
 def _card(kind: str, rel: str, meta: dict, lang: str, here: str) -> str:
@@ -146,12 +146,12 @@ def _card(kind: str, rel: str, meta: dict, lang: str, here: str) -> str:
     title = _escape(meta.get("title") or rel)
     if kind == "initiative-list":
         title = ui()[lang]["quoted"].format(text=title)
-    facts = "".join(f"<div><dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd></div>"
-                    for k, v in _facts(kind, meta, lang))
+    dl = "".join(f"<div><dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd></div>"
+                 for k, v in facts(kind, meta, lang))
     description = _escape(" ".join(str(meta.get("description") or "").split()))
     return (f'<div class="card" role="listitem" data-kb-card{data} markdown>\n\n'
             f"[{title}]({href}){{ .kb-card__title }}\n\n{description}\n\n"
-            f'<dl class="kb-card__facts">{facts}</dl>\n\n</div>\n')
+            f'<dl class="kb-card__facts">{dl}</dl>\n\n</div>\n')
 
 
 def section_catalogue(here: str, pages: dict, lang: str, script: str) -> str:

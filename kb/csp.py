@@ -66,7 +66,7 @@ def policy(html: str, offline: bool = False) -> str:
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'none'"],
+        "form-action": ["'self'"],  # the home page's search box reloads the page with ?q=
     }
     return "; ".join(" ".join([name, *values]) for name, values in directives.items())
 

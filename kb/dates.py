@@ -102,12 +102,20 @@ def last_changes(folder: Path) -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=4096)  # many pages share a commit; Babel takes ~0.2 ms a date
+def day_text(timestamp: float, locale: str) -> str:
+    """The UTC day of a timestamp in the locale's long form ("4 December 2026", «4 ديسمبر 2026»)."""
+    return format_date(datetime.fromtimestamp(int(timestamp), tz=UTC), format="long", locale=locale.replace("-", "_"))
+
+
 def date_html(timestamp: float, locale: str) -> str:
     """The date in the locale's long form, in the span the plugin wrote (title: the time in UTC)."""
-    moment = datetime.fromtimestamp(int(timestamp), tz=UTC)
-    locale = locale.replace("-", "_")
-    day = format_date(moment, format="long", locale=locale)
-    return f'<span class="{CSS_CLASS}" title="{day} {moment.strftime("%H:%M:%S %Z")}">{day}</span>'
+    day = day_text(timestamp, locale)
+    time = datetime.fromtimestamp(int(timestamp), tz=UTC).strftime("%H:%M:%S %Z")
+    return f'<span class="{CSS_CLASS}" title="{day} {time}">{day}</span>'
+
+
+# The build's history (hooks/dates.py sets it once per build): {path under docs/: timestamp} and the build time.
+history: dict = {"changes": {}, "build_time": 0.0}
 
 
 def page_timestamp(changes: dict[str, int], docs_dir: str, abs_src_path: str | None, generated: bool,

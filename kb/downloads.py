@@ -86,6 +86,16 @@ def kit_box(manifest: dict, kit: str, page_url: str, lang: str) -> str:
             f'{html.escape(strings["downloads_title"])}</p><ul>{items}</ul></div>')
 
 
+def home_box(manifest: dict, page_url: str, lang: str) -> str:
+    """The home page's downloads: the whole knowledge base and the offline copy in the page's language, or ''."""
+    strings = ui(lang)
+    entries = [e for kind in ("knowledge-base", "offline") for e in manifest["files"]
+               if e["kind"] == kind and e["lang"] == lang]
+    items = "".join(_item(e, strings["downloads_kb" if e["kind"] == "knowledge-base" else "downloads_offline"],
+                          page_url, lang) for e in entries)
+    return f'<ul class="kb-home-downloads">{items}</ul>' if items else ""
+
+
 def downloads_listing(manifest: dict, page_url: str, lang: str, names: dict) -> str:
     """The downloads page's body: this language's files first, then the other language's (headed by its
     name in `names`, {code: name}), with sizes."""
@@ -132,9 +142,16 @@ def slot(what: dict, manifest: dict, names: dict) -> str:
         raise DownloadsError(f"{what.get('url')}: cannot mark downloads for {mark}")
     if what["page"] == "downloads":
         body = downloads_listing(manifest, what["url"], what["lang"], names)
+    elif what["page"] == "home":
+        body = home_box(manifest, what["url"], what["lang"])
     else:
         body = kit_box(manifest, what["kit"], what["url"], what["lang"])
     return f"<!--kb-downloads {mark}-->{body}<!--/kb-downloads-->"
+
+
+def fill(text: str, manifest: dict, names: dict) -> str:
+    """Every marked slot of a page (HTML) listing the manifest's files."""
+    return _SLOT.sub(lambda m: slot(json.loads(m[1]), manifest, names), text)
 
 
 def fill_site(site_dir: Path, manifest: dict, source: Path, names: dict) -> list[Path]:
@@ -145,7 +162,7 @@ def fill_site(site_dir: Path, manifest: dict, source: Path, names: dict) -> list
         text = page.read_text(encoding="utf-8")
         if "<!--kb-downloads " not in text:
             continue
-        filled = _SLOT.sub(lambda m: slot(json.loads(m[1]), manifest, names), text)
+        filled = fill(text, manifest, names)
         if filled != text:
             page.write_text(filled, encoding="utf-8")
             changed.append(page)

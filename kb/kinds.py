@@ -13,7 +13,7 @@ REQUIRED_SECTIONS = {
     "workshop-kit": ["about-this-kit", "activities", "facilitator-notes", "key-points", "handout"],
 }
 # Heading ids the build generates (the Sources section): a page may not write them itself.
-GENERATED_IDS = {"sources"}
+GENERATED_IDS = {"sources", "sections", "featured", "recent", "downloads"}
 
 
 def kind_of_section(section: str) -> str | None:

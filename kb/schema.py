@@ -244,6 +244,8 @@ class Organisation(Common):
 
 class GeneralPage(Common):
     sources: ListOf(SourceItem) = None
+    # The home page's featured pages (kb/home.py), paths relative to the language folder.
+    featured: ListOf(PathItem) = None
 
 
 SCHEMA: dict[str, type[Common]] = {"case-study": CaseStudy, "workshop-kit": WorkshopKit,

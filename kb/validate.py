@@ -111,12 +111,12 @@ def check_translations(pages: dict[str, dict[str, Page]]) -> list[Problem]:
 
 
 def check_references(pages: dict[str, dict[str, Page]], files: dict[str, dict[str, str]]) -> list[Problem]:
-    """Page paths in front matter (related, event, organisers, partners' org) name existing pages."""
+    """Page paths in front matter (related, event, organisers, featured, partners' org) name existing pages."""
     out = []
     for lang in LANGS:
         for _, page in sorted(pages[lang].items()):
             refs = []
-            for key in ("related", "organisers"):
+            for key in ("related", "organisers", "featured"):
                 if isinstance(page.meta.get(key), list):
                     refs += [((key, i), v) for i, v in enumerate(page.meta[key])]
             if "event" in page.meta:

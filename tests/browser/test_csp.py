@@ -13,7 +13,7 @@ import pytest
 
 from support import ROOT
 
-REQUIRED = {"default-src": {"'self'"}, "object-src": {"'none'"}, "base-uri": {"'self'"}, "form-action": {"'none'"}}
+REQUIRED = {"default-src": {"'self'"}, "object-src": {"'none'"}, "base-uri": {"'self'"}, "form-action": {"'self'"}}
 
 
 class _Head(HTMLParser):

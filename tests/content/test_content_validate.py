@@ -87,6 +87,8 @@ CASES = [
     ("missing-section.md", [f"en/{CS}"], "## What was done", "sections", "missing the section {#lessons}"),
     ("own-sources-section.md", [f"en/{CS}"], "## Sources", "heading", "the 'sources' section is generated"),
     ("missing-reference.md", [f"en/{CS}"], "event:", "event", "no page docs/en/events/no-such-forum.md"),
+    ("missing-featured.md", ["en/index.md"], "no-such-story", "featured.0",
+     "no page docs/en/case-studies/no-such-story.md"),
 ]
 
 

@@ -90,6 +90,20 @@ def test_downloads_page_lists_every_export_this_language_first(exports, with_exp
 
 
 @pytest.mark.parametrize("code", LANGS)
+def test_home_page_offers_the_whole_knowledge_base_and_offline_copy_in_its_language(exports, with_exports,
+                                                                                   without_exports, code):
+    page = built_path("index.md", LANGS[code])
+    wanted = {f"downloads/{e['file']}": e for e in manifest(exports)
+              if e["lang"] == code and e["kind"] in ("knowledge-base", "offline")}
+    found = links(with_exports, page, "kb-home-downloads")
+    assert [target for target, _, _ in found] == sorted(wanted, key=lambda t: wanted[t]["kind"] != "knowledge-base")
+    for target, _, box in found:
+        assert (with_exports / target).stat().st_size == wanted[target]["bytes"]
+        assert human_size(wanted[target]["bytes"], code) in box
+    assert not links(without_exports, page, "kb-home-downloads")  # nothing to link before the export step
+
+
+@pytest.mark.parametrize("code", LANGS)
 def test_without_exports_the_build_passes_and_links_nothing(without_exports, code):
     page = built_path("downloads.md", LANGS[code])
     html = (without_exports / page).read_text(encoding="utf-8")
