@@ -9,7 +9,7 @@ from kb import content
 from kb.cards import SCRIPT, section_catalogue
 from kb.kinds import SECTIONS
 from kb.languages import LANGS
-from kb.mkdocs_i18n import AFTER_I18N, add_to_sitemap, build_language, generated_pages, page_path
+from kb.mkdocs_i18n import AFTER_I18N, add_to_sitemap, build_language, built_pages, generated_pages, page_path
 from kb.render import theme_files
 
 _state = {"lang": "en", "pages": {}}
@@ -18,7 +18,8 @@ _state = {"lang": "en", "pages": {}}
 @event_priority(AFTER_I18N)  # after the i18n plugin has chosen this language's files
 def on_files(files, config):
     lang = build_language(config)
-    pages = content.current(config.docs_dir).meta(lang)
+    built = built_pages(files)  # not a page exclude_docs leaves out: its card would link to nothing
+    pages = {rel: meta for rel, meta in content.current(config.docs_dir).meta(lang).items() if rel in built}
     _state.update(lang=lang, pages=pages)
     for rel, text in theme_files(pages, lang).items():
         file = generated_pages(config, rel, dict.fromkeys(LANGS, text))[lang]

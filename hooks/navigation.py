@@ -8,7 +8,7 @@ from mkdocs.plugins import event_priority
 
 from kb import content, sections
 from kb import nav as sidebar
-from kb.mkdocs_i18n import AFTER_I18N, build_language, is_inner_build, page_language, page_path
+from kb.mkdocs_i18n import AFTER_I18N, build_language, built_pages, is_inner_build, page_language
 from kb.render import t
 
 _template = []  # mkdocs.yml's nav as written, with its patterns (config.nav is rewritten for each language)
@@ -25,7 +25,7 @@ def on_config(config):
 def on_files(files, config):
     if sections.patterns(_template):
         pages = content.current(Path(config.docs_dir)).meta(build_language(config))
-        in_nav = {page_path(f) for f in files.documentation_pages() if f.inclusion.is_in_nav()}
+        in_nav = built_pages(files, in_nav=True)
         config.nav = sections.expand(_template, {rel: meta for rel, meta in pages.items() if rel in in_nav})
     return files
 

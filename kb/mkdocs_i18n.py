@@ -39,6 +39,12 @@ def page_path(file) -> str:
     return getattr(file, "norm_src_uri", None) or file.src_uri
 
 
+def built_pages(files, in_nav: bool = False) -> set[str]:
+    """The paths (inside the language folder) of the Markdown pages this build renders, or only of those in
+    the nav: a page left out by exclude_docs or draft_docs is in the page index (read from the disk) only."""
+    return {page_path(f) for f in files.documentation_pages() if not in_nav or f.inclusion.is_in_nav()}
+
+
 def language_names(config) -> dict[str, str]:
     """{code: name} of the configured languages, in their order."""
     plugin = _plugin(config)

@@ -219,3 +219,18 @@ def test_fact_box_kit_header_and_cards(built):
     assert cards.count("<li>\n      <p><strong>") == 2
     assert "نوادي القراءة" in cards and label("statuses", "ongoing", "ar") in cards
     assert cards.index("grid cards") < cards.index('id="sources"')
+
+
+def test_a_page_left_out_by_exclude_docs_gets_no_card(tmp_path):
+    """The catalogues list the pages MkDocs builds (its files), not every file on the disk: a case study that
+    exclude_docs leaves out has no card and no place on its theme pages, and the strict build passes."""
+    project = site_project(tmp_path / "project")
+    with open(project / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("\nexclude_docs: |\n  global-voices.md\n")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for root in ("", "ar/"):
+        assert list(cards(site, root + "case-studies").cards) == ["network-story/"]
+        assert "global-voices" not in (site / root / "themes" / "advocacy" / "index.html").read_text(encoding="utf-8")
+        assert not (site / root / "case-studies" / "global-voices").exists()
