@@ -17,8 +17,7 @@ def on_page_markdown(markdown, page, config, files):
                                      False, history["build_time"]), rel) for rel in pages]
     # The form reloads this page with ?q=: "./" on the site, index.html in the offline bundle (file:// URLs).
     action = posixpath.basename(page.url) or "./"
-    blocks = (home.search_box(lang, action) + home.section_cards(pages, lang)
-              + home.featured(page.meta.get("featured") or [], pages, lang)
-              + home.recent(changed, pages, lang, lambda ts: dates.day_text(ts, lang))
-              + home.downloads(lang))
-    return home.insert(markdown, blocks)
+    blocks = [home.search_box(lang, action), home.section_cards(pages, lang),
+              home.featured(page.meta.get("featured") or [], pages, lang),
+              home.recent(changed, pages, lang, lambda ts: dates.day_text(ts, lang)), home.downloads(lang)]
+    return home.insert(markdown, "".join(home.block(b) for b in blocks))

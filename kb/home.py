@@ -103,6 +103,12 @@ def downloads(lang: str) -> str:
             f' [{_escape(w["downloads_all"])}](downloads.md)\n\n{DOWNLOADS_SLOT}\n\n')
 
 
+def block(markdown: str) -> str:
+    """A block of the home page in a wrapper: the exports leave the blocks out (kb/print.css), as the PDF has its
+    own contents and a search box, recent changes or downloads mean nothing on paper."""
+    return f'<div class="kb-home-block" markdown>\n\n{markdown}</div>\n\n' if markdown else ""
+
+
 def insert(markdown: str, blocks: str) -> str:
     """The blocks before the page's first level-2 heading (after its introduction), or at its end; headings found
     by kb/markdown.py's scanner, so a "## " line in a code block is not one."""
