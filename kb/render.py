@@ -19,16 +19,16 @@ def t(lang: str, key: str, **values) -> str:
 
 
 def plural(forms: dict, n: int, lang: str) -> str:
-    """Pick the plural form of a count: Arabic has one, two, few (3–10) and many (11+, 0)."""
-    if n == 1:
-        key = "one"
-    elif n == 2:
-        key = "two"
-    elif lang == "ar" and 3 <= n % 100 <= 10:
-        key = "few"
-    else:
-        key = "many" if lang == "ar" or n != 1 else "one"
-    return forms[key].format(n=n)
+    """The form of a count in `lang` by CLDR's plural rules (Babel): Arabic has one, two, few (3–10, 103–110 ...),
+    many (11–99 ...) and zero/other, which take the "many" form here, as English's other does."""
+    category = _plural_rule(lang)(n)
+    return forms[category if category in forms else "many"].format(n=n)
+
+
+@functools.cache
+def _plural_rule(lang: str):
+    from babel import Locale
+    return Locale.parse(lang).plural_form
 
 
 def duration_text(minutes: int, lang: str) -> str:
