@@ -1,11 +1,17 @@
 """The home page in Chromium, in both languages: its search box opens Material's search with the words typed (the
-form reloads the page with ?q=, which Material reads), Arabic included; the cards lay out right to left on the Arabic
+form reloads the page with ?q=, which Material reads), Arabic included, on the site and from file:// in the offline
+bundle; the cards lay out right to left on the Arabic
 page; the page on a desktop and on a phone, saved to test-artifacts/home/."""
+import sys
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from support import ROOT
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_csp import offline_bundle  # noqa: E402, F401 (the Arabic offline bundle, a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +35,17 @@ def test_the_home_search_box_opens_the_search_with_its_results(page, server, lan
     in_lang = [h for h in links if urlsplit(h).path.startswith("/ar/") == (lang == "ar")]
     assert links and in_lang == links  # the pages of the language the box was used in
     assert not page.console_errors and not page.csp_violations
+
+
+def test_the_home_search_box_works_in_the_offline_bundle(page, offline_bundle):  # noqa: F811 (the fixture)
+    page.goto((offline_bundle / "ar" / "index.html").as_uri(), wait_until="load")
+    assert page.get_attribute("form.kb-home-search", "action") == "index.html"
+    page.fill("#kb-home-q", QUERY["ar"])
+    with page.expect_navigation():
+        page.press("#kb-home-q", "Enter")
+    page.wait_for_function(RESULTS, timeout=15000)
+    assert page.input_value("[data-md-component=search-query]") == QUERY["ar"]
+    assert not page.console_errors
 
 
 @pytest.mark.parametrize("lang", PREFIX)
