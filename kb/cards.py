@@ -6,28 +6,19 @@ JavaScript every card is listed, and the script holds no data. Terms, not labels
 address works in both languages."""
 from __future__ import annotations
 
-import datetime
 import html
 import posixpath
-import re
 
 from kb.data import label, ui, vocabularies
 from kb.kinds import kind_of_section
-from kb.render import _escape, duration_text, source_date, t
+from kb.render import _escape, duration_text, source_date, stated_year, t
 
 SCRIPT = "assets/javascripts/catalogue.js"
 
 
 def _year(meta: dict) -> str | None:
-    """The year the source gives: `year`, or an ISO date's; never one read from a date the source states without it."""
-    if isinstance(meta.get("year"), int):
-        return str(meta["year"])
-    date = meta.get("date")
-    if isinstance(date, datetime.date):
-        return str(date.year)
-    if isinstance(date, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", date) and meta.get("year_stated") is not False:
-        return date[:4]
-    return None
+    year = stated_year(meta)
+    return None if year is None else str(year)
 
 
 def _terms(value) -> list[str]:

@@ -94,6 +94,19 @@ def _month_names(lang: str) -> dict[str, str]:
     return {english[n]: local[n] for n in english}
 
 
+def stated_year(meta: dict) -> int | None:
+    """The year the source gives: `year`, or an ISO date's; never one read from a date the source states
+    without it (`year_stated: false`)."""
+    if isinstance(meta.get("year"), int) and not isinstance(meta.get("year"), bool):
+        return meta["year"]
+    date = meta.get("date")
+    if isinstance(date, datetime.date):
+        return date.year
+    if isinstance(date, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", date) and meta.get("year_stated") is not False:
+        return int(date[:4])
+    return None
+
+
 def sources_section(source_ids: list[str], lang: str) -> str:
     """The Markdown of the localised Sources section (heading id `sources`)."""
     items = "\n".join(f"1. {source_entry(s, lang)}" for s in source_ids if s in sources())
