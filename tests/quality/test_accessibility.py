@@ -18,6 +18,7 @@ TEMPLATES = {
     "glossary": "glossary/",
     "theme": "themes/open-ecosystems/",
     "translation status": "translation-status/",
+    "map": "map/",
 }
 PREFIX = {"en": "/", "ar": "/ar/"}
 QUERY = {"en": "library", "ar": "مكتبة"}
