@@ -43,7 +43,8 @@ def map_html(g: partnership.Graph, hrefs: dict, lang: str) -> str:
     svg = svgmap.render(g, hrefs, direction, words["heads"], words["label"])
     relations = sorted({e.relation if e.relation != "event" else "related" for e in g.edges},
                        key=list(words["relation"]).index)
-    legend = "".join(f'<li><span class="kb-map__key kb-map__key--{r}" aria-hidden="true"></span>'
+    legend = "".join(f'<li><svg class="kb-map__key" width="36" height="8" aria-hidden="true" focusable="false">'
+                     f'<line x1="0" y1="4" x2="36" y2="4" {svgmap.line_style(r)}/></svg>'
                      f'{html.escape(words["relation"][r])}</li>' for r in relations)
     # The picture is for the eye (hidden from screen readers, its links out of the tab order); the list holds
     # the same nodes and edges, and focusing one of its links lights the node up in the picture.

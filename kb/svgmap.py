@@ -18,6 +18,12 @@ WIDTH, COLUMN, HEAD = 1000, 250, 34        # viewBox width, node width, the colu
 PAD_X, PAD_Y, GAP, WAYPOINT = 10, 8, 12, 6  # inside a node, between nodes, a waypoint's height
 FONT = {"ltr": (14, 19), "rtl": (15, 23)}   # label size and line height (Naskh's dots need more room)
 SWEEPS = 12
+# Colours as presentation attributes, not classes: WeasyPrint draws an inline SVG without the page's stylesheet,
+# and the policy allows no style attribute. kb.css only changes them while a node is brought out.
+LINES = {"organiser": ("#1f4e5f", ""), "partner": ("#a4461d", ""), "related": ("#5c6670", "5 4")}
+BOXES = {"organisation": ("#e3eef2", "#1f4e5f"), "event": ("#fbeee2", "#a4461d"), "case-study": ("#e6eef8", "#1d5f8a"),
+         "workshop-kit": ("#e8f3e6", "#2f6b2a"), "initiative-list": ("#f1eaf6", "#6a3f86")}
+FAMILY = {"ltr": "Noto Sans, Noto Naskh Arabic, sans-serif", "rtl": "Noto Naskh Arabic, Noto Sans, serif"}
 FONTS = ROOT / "docs" / "assets" / "fonts"
 FACES = ("noto-sans-latin-400-normal.woff2", "noto-naskh-arabic-arabic-400-normal.woff2")
 
@@ -202,6 +208,12 @@ def _ports(graph: Graph, boxes: dict[str, Box]) -> dict[tuple[str, str], float]:
     return ports
 
 
+def line_style(relation: str) -> str:
+    """A line's stroke attributes (a case study's `event` drawn as the related pages it also is)."""
+    colour, dashes = LINES.get(relation, LINES["related"])
+    return f'fill="none" stroke="{colour}" stroke-width="1.6"' + (f' stroke-dasharray="{dashes}"' if dashes else "")
+
+
 def _curve(x1, y1, x2, y2) -> str:
     dx = (x2 - x1) / 2
     return f"C{x1 + dx:.1f} {y1:.1f} {x2 - dx:.1f} {y2:.1f} {x2:.1f} {y2:.1f}"
@@ -216,12 +228,13 @@ def render(graph: Graph, hrefs: dict[str, str], direction: str, heads: list[str]
         return WIDTH - v if direction == "rtl" else v
     ports = _ports(graph, boxes)
     out = [f'<svg class="kb-map__svg" xmlns="http://www.w3.org/2000/svg" viewBox="-3 0 {WIDTH + 6} {height:.0f}" '
-           f'width="{WIDTH + 6}" height="{height:.0f}" direction="{direction}" focusable="false" '
+           f'width="{WIDTH + 6}" height="{height:.0f}" direction="{direction}" font-family="{FAMILY[direction]}" '
+           f'font-size="{size}" fill="#111" focusable="false" '
            f'aria-label="{html.escape(label)}" data-kb-map>']
     gap = (WIDTH - COLUMN * len(heads)) / (len(heads) - 1)
     for i, head in enumerate(heads):
         out.append(f'<text class="kb-map__head" x="{x(i * (COLUMN + gap) + COLUMN / 2):.1f}" y="20" '
-                   f'text-anchor="middle">{html.escape(head)}</text>')
+                   f'text-anchor="middle" font-weight="700">{html.escape(head)}</text>')
     out.append('<g class="kb-map__edges">')
     for e in graph.edges:
         a, b = boxes[e.source], boxes[e.target]
@@ -233,7 +246,7 @@ def render(graph: Graph, hrefs: dict[str, str], direction: str, heads: list[str]
             d += _curve(x(way.x + way.w), way.mid, x(b.x), y2)
         else:
             d += _curve(x(a.x + a.w), y1, x(b.x), y2)
-        out.append(f'<path class="kb-map__edge kb-map__edge--{e.relation}" d="{d}" '
+        out.append(f'<path class="kb-map__edge kb-map__edge--{e.relation}" d="{d}" {line_style(e.relation)} '
                    f'data-kb-from="{e.source}" data-kb-to="{e.target}"/>')
     out.append('</g><g class="kb-map__nodes">')
     for b in ordered:
@@ -247,6 +260,7 @@ def render(graph: Graph, hrefs: dict[str, str], direction: str, heads: list[str]
                         for k, t in enumerate(b.lines))
         out.append(f'<a class="kb-map__node kb-map__node--{node.kind}" href="{html.escape(hrefs[b.id])}" '
                    f'tabindex="-1" data-kb-node="{b.id}"><rect x="{left:.1f}" y="{b.y:.1f}" width="{b.w}" '
-                   f'height="{b.h:.1f}" rx="6"/><text text-anchor="middle">{spans}</text></a>')
+                   f'height="{b.h:.1f}" rx="6" fill="{BOXES[node.kind][0]}" stroke="{BOXES[node.kind][1]}" '
+                   f'stroke-width="1.5"/><text text-anchor="middle">{spans}</text></a>')
     out.append("</g></svg>")
     return "".join(out)

@@ -43,6 +43,19 @@ def text_of(el: ET.Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
+_SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _plain_svg(root: ET.Element) -> None:
+    """Inline SVG (the partnership map) as HTML writes it: ElementTree would print the parser's namespace as
+    ns0:svg, which WeasyPrint reads as unknown text; in HTML the <svg> tag alone puts it in SVG's namespace."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.startswith(_SVG):
+            el.tag = el.tag[len(_SVG):]
+            for name in [n for n in el.attrib if n.startswith("{")]:
+                del el.attrib[name]
+
+
 @dataclass
 class BuiltPage:
     path: str            # built file, relative to the site root
@@ -59,6 +72,7 @@ def read_page(site_dir: Path, path: str) -> BuiltPage:
     if article is None:
         raise ExportError(f"{file}: no <article class=\"md-content__inner\"> in the built page")
     _remove(article, DROP)
+    _plain_svg(article)
     h1 = article.find(".//h1")
     return BuiltPage(path, article, text_of(h1) if h1 is not None else path)
 

@@ -1,5 +1,6 @@
 """Every PDF made from the real content, opened: pages, fonts, bookmarks, links, Arabic text, handouts."""
 import hashlib
+import html as html_lib
 import io
 import json
 import re
@@ -369,3 +370,32 @@ def test_kit_notice_is_printed_before_the_agenda(exports, site, lang, kit):
     assert parts
     for part in parts:
         assert text.find(norm(part)) > at + len(norm(text_of(notice))), part
+
+
+def test_the_english_knowledge_base_prints_the_map_at_the_page_width(exports, site):
+    """The map page's SVG is drawn (its column titles and every label line are text of one PDF page, not a 1em
+    icon or unknown markup), then its list and the timeline."""
+    built = (site / "map" / "index.html").read_text(encoding="utf-8")
+    lines = [html_lib.unescape(t) for t in re.findall(r"<tspan[^>]*>([^<]*)</tspan>", built)]
+    assert len(lines) > 40
+    pdf = exports / "knowledge-base-en.pdf"
+    pages = pdftotext(pdf).split("\f")
+    drawn = next(i for i, p in enumerate(pages) if "Case studies, kits and lists" in p)
+    text = " ".join(pages[drawn].split())
+    missing = [line for line in lines if line not in text]
+    assert missing == [], missing
+    rest = " ".join(" ".join(pages[drawn:]).split())
+    assert "The map as a list" in rest and "Year not stated" in rest
+
+
+def test_the_arabic_knowledge_base_prints_the_map_as_its_list(exports, site):
+    """WeasyPrint cannot shape Arabic SVG text: the Arabic PDF gives every node of the map in the list, with the
+    timeline and its events without a stated year."""
+    built = (site / "ar" / "map" / "index.html").read_text(encoding="utf-8")
+    listed = re.search(r'<details class="kb-map__list".*?</details>', built, re.S)[0]
+    titles = {html_lib.unescape(t) for t in re.findall(r'<li data-kb-node="[^"]+"><a [^>]*>([^<]*)</a>', listed)}
+    assert len(titles) > 20
+    text = body_arabic(reader(exports, "knowledge-base-ar.pdf"))
+    for title in titles | {"الخريطة في صورة قائمة", "لم تُذكر السنة", "الخط الزمني للفعاليات"}:
+        if arabic_letters(title):
+            assert arabic_letters(title) in text, title
