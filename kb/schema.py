@@ -20,7 +20,8 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 # Metadata that is not prose: it must be identical in a page and its translation.
 SHARED_KEYS = ["kind", "order", "year", "date", "year_stated", "region", "partners", "duration", "agenda",
-               "sources", "themes", "area", "audience", "type", "event", "organisers", "related", "initiatives"]
+               "sources", "themes", "area", "audience", "type", "event", "organisers", "related", "featured",
+               "initiatives"]
 
 
 def _fail(message: str, hint: str = ""):
