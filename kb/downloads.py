@@ -11,6 +11,8 @@ import re
 import shutil
 from pathlib import Path
 
+from kb.render import plural
+
 ROOT = Path(__file__).resolve().parents[1]
 STORE = ROOT / "build" / "downloads"
 # The downloads page, relative to each language folder (not printed in the knowledge-base PDF).
@@ -67,7 +69,7 @@ def _item(entry: dict, label: str, page_url: str, page_lang: str) -> str:
     lang = entry["lang"]  # the entry is described in its own language
     facts = [human_size(entry["bytes"], lang)]
     if entry.get("pages"):
-        facts.append(ui(lang)["downloads_pages"].format(pages=entry["pages"]))
+        facts.append(plural(ui(lang)["downloads_pages"], entry["pages"], lang))
     hreflang = "" if lang == page_lang else f' hreflang="{lang}"'
     return (f'<li><a href="{html.escape(href(page_url, entry["file"]))}" download{hreflang}>{html.escape(label)}</a>'
             f' <span class="kb-downloads__size">({html.escape("، ".join(facts) if lang == "ar" else ", ".join(facts))})'

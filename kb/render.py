@@ -20,9 +20,12 @@ def t(lang: str, key: str, **values) -> str:
 
 def plural(forms: dict, n: int, lang: str) -> str:
     """The form of a count in `lang` by CLDR's plural rules (Babel): Arabic has one, two, few (3–10, 103–110 ...),
-    many (11–99 ...) and zero/other, which take the "many" form here, as English's other does."""
+    many (11–99 ...), zero and other (100 ...). A form not given is "many"'s, zero's "other"'s when given: the
+    forms of most counts are the same for 11 and 100, not «محور» (11 محورًا، 100 محور)."""
     category = _plural_rule(lang)(n)
-    return forms[category if category in forms else "many"].format(n=n)
+    if category not in forms:
+        category = "other" if category == "zero" and "other" in forms else "many"
+    return forms[category].format(n=n)
 
 
 @functools.cache
