@@ -11,6 +11,7 @@ def on_page_content(html, page, config, files):
     if page_path(page.file) != mappage.PAGE:
         return html
     lang = page_language(page.file, config)
+    page.meta["kb_stylesheets"] = [mappage.STYLESHEET]
     # Relative to the page as built: events/x/ on the site, events/x.html in the offline bundle (file://).
     hrefs = {page_path(f)[:-3]: get_relative_url(f.url, page.url) for f in files.documentation_pages()
              if page_language(f, config) == lang}

@@ -14,6 +14,8 @@ from kb.render import source_date, stated_year
 
 PAGE = "map.md"
 SCRIPT = "assets/javascripts/map.js"
+# The page's own stylesheet, in its <head> (overrides/main.html reads page.meta.kb_stylesheets): no other page loads it.
+STYLESHEET = "assets/stylesheets/map.css"
 MARKERS = {"map": "<!-- kb-map -->", "timeline": "<!-- kb-timeline -->"}
 
 
