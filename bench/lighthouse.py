@@ -1,7 +1,7 @@
 """Lighthouse 12 (mobile, the default simulated throttling) on the built site, served with gzip as GitHub Pages
-serves it: Performance, Accessibility, Best Practices and SEO for home, a case study, a workshop kit and an
-initiative list in both languages, and the audits that cost points. A benchmark, not a test: Performance
-depends on the machine's load, so run it when the machine is quiet.
+serves it: Performance, Accessibility, Best Practices and SEO for home, a case study, a workshop kit, an initiative
+list and the partnership map in both languages, and the audits that cost points. A benchmark, not a test:
+Performance depends on the machine's load, so run it when the machine is quiet.
 
     .venv/bin/python bench/lighthouse.py [--site DIR] [--runs N] [PATH ...]
 
@@ -34,6 +34,7 @@ PAGES = [
     "/ar/workshops/building-collaborative-arabic-library-networks/",
     "/initiatives/libraries-and-their-communities/",
     "/ar/initiatives/libraries-and-their-communities/",
+    "/map/", "/ar/map/",
 ]
 
 

@@ -99,6 +99,12 @@ def _iso(meta: dict) -> datetime.date | None:
         return None
 
 
+def _day_and_month(day: datetime.date, lang: str) -> str:
+    """An ISO date whose year the source does not state (year_stated: false): its day and month only."""
+    from babel.dates import format_date
+    return format_date(day, "d MMMM", locale=lang)
+
+
 def _place(meta: dict, lang: str) -> str:
     parts = [str(meta[k]) for k in ("city", "country") if meta.get(k)]
     return ("، " if lang == "ar" else ", ").join(parts)
@@ -137,8 +143,9 @@ def timeline_html(pages: dict, hrefs: dict, lang: str) -> str:
         out.append(f'<h3 class="kb-timeline__apart-title">{html.escape(words["undated"])}</h3>'
                    f'<p>{html.escape(words["undated_intro"])}</p><ul class="kb-timeline__apart" data-kb-undated>')
         for node_id, meta in undated:
-            date = meta.get("date")
-            shown = source_date(str(date), lang) if date else ui()[lang]["date_not_stated"]
+            date, day = meta.get("date"), _iso(meta)
+            shown = (_day_and_month(day, lang) if day else source_date(str(date), lang) if date
+                     else ui()[lang]["date_not_stated"])
             out.append(item(node_id, meta, f'<span class="kb-timeline__date">{html.escape(shown)}</span>'))
         out.append("</ul>")
     return "".join(out)

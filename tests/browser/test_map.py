@@ -173,3 +173,14 @@ def test_screenshots_of_the_map_and_the_timeline(page, server, lang, size):
         return {x: 0, y: top, width: innerWidth, height: end - top} }""")
     page.screenshot(path=str(ARTIFACTS / f"timeline-{lang}-{size}.png"), full_page=True, clip=clip)
     assert (ARTIFACTS / f"map-{lang}-{size}.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_map_is_in_the_nav_and_linked_from_the_events_and_organisations(site, lang):
+    root = site / PREFIX[lang].strip("/")
+    name = {"en": "Partnership map", "ar": "خريطة الشراكات"}[lang]
+    home = (root / "index.html").read_text(encoding="utf-8")
+    assert '<a href="map/" class="md-tabs__link">' in home and name in home  # the nav tab
+    events = (root / "events" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../map/"' in events and 'href="../map/#timeline"' in events
+    assert 'href="../map/"' in (root / "organisations" / "index.html").read_text(encoding="utf-8")

@@ -96,6 +96,10 @@ def test_the_timeline_places_an_event_only_by_a_stated_year():
     axis, apart = out.split("</ol>", 1)[0], out.split("data-kb-undated", 1)[1]
     assert 'data-kb-event="events/e"' in axis and "2024" in axis and "events/f" not in axis
     assert 'data-kb-event="events/f"' in apart and "7–9 ديسمبر" in apart
+    # an ISO date whose year the source does not state keeps its year off the page too
+    unstated = {"events/g.md": {"kind": "event", "title": "G", "date": "2023-06-02", "year_stated": False}}
+    out = mappage.timeline_html(unstated, {"events/g": "g/"}, "en")
+    assert "2 June" in out and "2023" not in out
 
 
 def test_dates_as_the_source_gives_them_take_the_page_language_s_month_names():
