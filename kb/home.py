@@ -7,9 +7,11 @@ from __future__ import annotations
 import html
 import posixpath
 
+from kb import graph
 from kb.cards import facts
 from kb.data import label, vocabularies
 from kb.kinds import SECTIONS
+from kb.mappage import PAGE as MAP
 from kb.markdown import scan
 from kb.render import _escape, plural, t
 
@@ -51,6 +53,11 @@ def section_cards(pages: dict, lang: str) -> str:
         cards.append(_section_card(_escape(t(lang, "themes_title")), "themes/index.md",
                                    html.escape(plural(w["themes"], len(themes), lang)),
                                    _escape(t(lang, "themes_description"))))
+    partners = pages.get(MAP)
+    if partners:  # the partnership map (kb/mappage.py): its links, as many as the graph it draws
+        links = html.escape(plural(w["links"], len(graph.build(pages).edges), lang))
+        cards.append(_section_card(_escape(partners.get("title") or MAP), MAP, links,
+                                   _escape(" ".join(str(partners.get("description") or "").split()))))
     return (f'## {_escape(w["sections"])} {{#sections}}\n\n<div class="grid cards kb-cards kb-home-sections"'
             f' role="list" markdown>\n\n' + "\n".join(cards) + "\n</div>\n\n")
 

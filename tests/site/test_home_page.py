@@ -93,3 +93,14 @@ def test_recently_updated_lists_the_content_pages_changed_last_newest_first(site
     times = [content[rel] for rel in listed]
     assert times == sorted(times, reverse=True)
     assert min(times) >= max((t for rel, t in content.items() if rel not in listed), default=0)
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_the_map_card_counts_the_lines_the_map_draws(site, lang):
+    grid, = boxes(home(site, lang), "kb-home-sections")
+    card, = [c for c in boxes(grid, "card") if target(lang, c.find(".//a").get("href")) == "map"]
+    built = tinyhtml5.parse((site / PREFIX[lang] / "map" / "index.html").read_text(encoding="utf-8"),
+                            namespace_html_elements=False)
+    lines = {frozenset((e.get("data-kb-from"), e.get("data-kb-to"))) for e in built.iter() if e.get("data-kb-from")}
+    assert len(lines) > 30
+    assert plural(ui()[lang]["home"]["links"], len(lines), lang) in text(card)
