@@ -10,7 +10,7 @@ from kb.data import ui
 ROOT = Path(__file__).resolve().parents[2]
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 # Latin an Arabic footer may hold: the licences' short names and the feed's format (names, not words of English).
-LATIN_NAMES = re.compile(r"CC BY 4\.0|MIT|Atom")
+LATIN_NAMES = re.compile(r"CC BY 4\.0|MIT|Atom|https?://\S+")  # names, and the address printed pages carry
 
 
 class _Footer(HTMLParser):

@@ -75,7 +75,7 @@ def test_serve_rebuilds_on_an_edit_of_the_data_or_the_templates(tmp_path):
         assert EDITED in _after_rebuild(log, base + PAGE, EDITED)
         main = project / "overrides" / "main.html"
         main.write_text(main.read_text(encoding="utf-8").replace(
-            "{% block site_meta %}\n  {{ super() }}", "{% block site_meta %}\n  {{ super() }}\n  <!-- edited -->"),
+            "{% block site_meta %}\n", "{% block site_meta %}\n  <!-- edited -->\n"),
             encoding="utf-8")
         _after_rebuild(log, base + PAGE, "<!-- edited -->")
     finally:
