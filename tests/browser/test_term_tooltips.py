@@ -1,5 +1,6 @@
 """Glossary term links stay usable with fewer of them (kb/glossary/link.py): from the keyboard a term link is a tab
-stop whose focus shows its definition as a tooltip (Material's content.tooltips); a tap follows it to the entry."""
+stop whose focus shows its definition as a tooltip, hovering it too, Escape hides it (docs/assets/javascripts/terms.js,
+drawn as Material's tooltips); a tap follows it to the entry."""
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -17,11 +18,40 @@ def test_a_term_link_shows_its_definition_on_focus_and_leads_to_it(page, server,
     previous.focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('kb-term')")
-    # the previous link's tooltip (a heading's permalink) may still be fading out: wait for the term's own
     tooltip = page.locator(".md-tooltip2--active[role=tooltip]").filter(has_text=definition)
     tooltip.wait_for(state="visible")
     assert tooltip.inner_text().strip() == definition
+    assert term.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+    box, tip = term.bounding_box(), tooltip.locator(".md-tooltip2__inner").bounding_box()
+    assert tip["y"] >= box["y"] + box["height"]  # under the link, overlapping it sideways
+    assert tip["x"] < box["x"] + box["width"] and box["x"] < tip["x"] + tip["width"]
+    page.keyboard.press("Escape")
+    page.locator(".md-tooltip2--active").wait_for(state="detached")
+    assert term.get_attribute("title") == definition and term.get_attribute("aria-describedby") is None
     entry = term.get_attribute("href").split("#")[1]
     term.click()
     page.wait_for_url(f"**/glossary/#{entry}")
     assert page.locator(f"[id='{entry}']").is_visible()
+
+
+@pytest.mark.parametrize("path", ["/workshops/building-collaborative-arabic-library-networks/",
+                                  "/ar/workshops/building-collaborative-arabic-library-networks/"])
+def test_hovering_a_term_shows_its_definition_until_the_pointer_leaves(page, server, path):
+    """As Material's tooltips for titles: the pointer passes through the tooltip to the text under it."""
+    page.goto(server + path, wait_until="load")
+    term = page.locator("article a.kb-term").first
+    definition = term.get_attribute("title")
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active[role=tooltip]")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == definition
+    page.mouse.move(0, 0)
+    page.locator(".md-tooltip2--active").wait_for(state="detached")
+    assert not page.console_errors
+
+
+def test_pages_without_term_links_load_no_tooltip_script(site):
+    for page in [site / "index.html", site / "ar" / "workshops" / "index.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert 'class="kb-term"' not in html and "terms.js" not in html, page

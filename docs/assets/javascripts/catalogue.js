@@ -40,13 +40,19 @@
     reset.hidden = !chosen.some(list => list.length);
   }
 
-  function fromAddress() {
+  // The page as built is the unfiltered view (every card, each option's count): at start-up, with no filter in
+  // the address and none ticked, there is nothing to redraw.
+  function fromAddress(event) {
     const query = new URLSearchParams(location.search);
+    let changed = false;
     for (const facet of facets) {
       const wanted = query.getAll(facet.name);
-      for (const box of facet.boxes) box.checked = wanted.includes(box.value);
+      for (const box of facet.boxes) {
+        if (box.checked !== wanted.includes(box.value)) changed = true;
+        box.checked = wanted.includes(box.value);
+      }
     }
-    render();
+    if (changed || event) render();
   }
 
   function toAddress() {

@@ -6,7 +6,8 @@
    - Highlights a search result's words on the page it opens (the ?h= parameter the worker adds to each result's
      link; Material's own highlighting, search.highlight, is off): Material's highlighter matches raw prefixes,
      which misses Arabic words with clitics, diacritics or other letter forms; this one compares normalised
-     words (kbArabic) and marks whole words. */
+     words (kbArabic, normalise.js beside this file, loaded only then: most pages are not opened from a result,
+     and the normaliser with its plural table is most of the search code a page would parse at start-up). */
 (function () {
   "use strict"
 
@@ -22,12 +23,17 @@
 
   var url = new URL(location.href)
   var query = url.searchParams.get("h")
-  if (!query || !self.kbArabic) return
+  if (!query) return
   // The address without ?h=, as the reader would share it.
   url.searchParams.delete("h")
   history.replaceState(history.state, "", url.href)
-  var content = document.querySelector("[data-md-component=content]") || document.body
-  highlight(content, query)
+  // Added before the page's load event, which waits for it (and for the words marked).
+  var normaliser = document.createElement("script")
+  normaliser.src = new URL("normalise.js", document.currentScript.src).href
+  normaliser.onload = function () {
+    highlight(document.querySelector("[data-md-component=content]") || document.body, query)
+  }
+  document.head.appendChild(normaliser)
 
   function highlight(root, query) {
     var ar = self.kbArabic
