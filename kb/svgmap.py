@@ -6,6 +6,7 @@ are mirrored (organisations on the right) and the labels set with direction rtl.
 kb.css (no style attribute: the Content-Security-Policy allows none)."""
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import unicodedata
@@ -111,11 +112,16 @@ def waypoint(source: str, target: str) -> str:
 
 
 def crossings(order: list[list[str]], segs: list[list[tuple[str, str]]]) -> int:
+    """The pairs of segments that cross: between two adjacent layers, those whose ends are in opposite orders
+    (sharing an end is no crossing), counted as the inversions of the lower ends taken in the upper ends' order
+    (n log n: every pair compared was the map's build time at 500 case studies per language)."""
     total = 0
     for i, pairs in enumerate(segs):
         up, down = ({n: k for k, n in enumerate(order[i])}, {n: k for k, n in enumerate(order[i + 1])})
-        coords = [(up[u], down[v]) for u, v in pairs]
-        total += sum(1 for j, (a, b) in enumerate(coords) for c, d in coords[j + 1:] if (a - c) * (b - d) < 0)
+        seen: list[int] = []  # the lower ends so far, sorted
+        for _, lower in sorted((up[u], down[v]) for u, v in pairs):
+            total += len(seen) - bisect.bisect_right(seen, lower)
+            bisect.insort(seen, lower)
     return total
 
 
