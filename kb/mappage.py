@@ -56,7 +56,9 @@ def map_html(g: partnership.Graph, hrefs: dict, lang: str) -> str:
 
 
 def _peer(edge: partnership.Edge, other: str, g: partnership.Graph, hrefs: dict, lang: str) -> str:
-    role = f' ({html.escape(label("partner-roles", edge.role, lang))})' if edge.role else ""
+    # "(role: …)": a bare bracket after a title that has its own, «(الدورة الرابعة)», read as describing the title.
+    role = f' ({html.escape(ui()[lang]["role"].lower())}: {html.escape(label("partner-roles", edge.role, lang))})' \
+        if edge.role else ""
     return (f'<a href="{html.escape(hrefs[other])}" data-kb-peer="{other}">'
             f'{html.escape(g.nodes[other].title)}</a>{role}')
 
